@@ -1,0 +1,61 @@
+package dev.gilt.runtime;
+
+import dev.gilt.runtime.module.PyModule;
+import dev.gilt.runtime.object.PyDict;
+import dev.gilt.runtime.object.PyList;
+import dev.gilt.runtime.object.PyObject;
+import java.util.List;
+
+/**
+ * The interpreter state: one per process (child interpreters are separate processes). Holds
+ * sys.modules, the builtins module, sys.path and argv, and the hooks through which runtime-level
+ * code (builtins such as exec, compile, __import__, __build_class__, super) reaches the
+ * interpreter module, which installs them at start-up ({@link Hooks}).
+ */
+public final class Interp {
+    private static volatile Interp main;
+
+    /** sys.modules (owned). */
+    public final PyDict modules = new PyDict();
+    /** The builtins module, set by whoever creates it at start-up. */
+    public PyModule builtins;
+    /** sys.path entries as Java strings, searched by the importer in order. */
+    public final List<String> path = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public String[] argv = {""};
+    public Hooks hooks;
+    /** sys.path as a Python list, once sys exists (kept in sync by the sys module). */
+    public PyList sysPath;
+
+    public static Interp main() {
+        return main;
+    }
+
+    public static synchronized Interp init() {
+        if (main == null) main = new Interp();
+        return main;
+    }
+
+    /** What the runtime needs from the interpreter module. */
+    public interface Hooks {
+        /** compile(source, filename, mode, flags, dont_inherit): a code object. */
+        PyObject compile(String source, String filename, String mode, int flags);
+
+        /** exec/eval of a code object in the given namespaces (locals may be null). */
+        PyObject eval(PyObject code, PyDict globals, PyObject locals);
+
+        /** The globals dict of the innermost running frame (borrowed). */
+        PyDict currentGlobals();
+
+        /** locals() of the innermost running frame (new reference). */
+        PyObject currentLocals();
+
+        /** __import__(name, globals, locals, fromlist, level). */
+        PyObject importModule(String name, PyDict globals, PyObject fromlist, int level);
+
+        /** builtins.__build_class__(func, name, *bases, **kwds). */
+        PyObject buildClass(PyObject[] args, dev.gilt.runtime.object.PyTuple kwnames);
+
+        /** Zero-argument super(): (type, obj) from the calling frame's __class__ cell and first argument. */
+        PyObject[] superArgs();
+    }
+}
