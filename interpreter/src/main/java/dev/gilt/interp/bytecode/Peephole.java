@@ -22,7 +22,8 @@ final class Peephole {
             POP_JUMP_IF_NONE = Opcode.POP_JUMP_IF_NONE.ordinal(),
             POP_JUMP_IF_NOT_NONE = Opcode.POP_JUMP_IF_NOT_NONE.ordinal(), IS_OP = Opcode.IS_OP.ordinal(),
             BUILD_TUPLE = Opcode.BUILD_TUPLE.ordinal(), UNPACK_SEQUENCE = Opcode.UNPACK_SEQUENCE.ordinal(),
-            NOP = Opcode.NOP.ordinal(), SWAP = Opcode.SWAP.ordinal();
+            NOP = Opcode.NOP.ordinal(), SWAP = Opcode.SWAP.ordinal(), PUSH_NULL = Opcode.PUSH_NULL.ordinal(),
+            LOAD_GLOBAL = Opcode.LOAD_GLOBAL.ordinal();
 
     static void optimizeBlock(Block b, ConstPool consts) {
         List<Instr> in = b.instrs;
@@ -31,7 +32,11 @@ final class Peephole {
             Instr next = i + 1 < in.size() ? in.get(i + 1) : null;
             int nextOp = next == null ? NOP : next.op;
             int op = inst.op;
-            if (op == LOAD_CONST) {
+            if (op == PUSH_NULL && nextOp == LOAD_GLOBAL && (next.arg & 1) == 0) {
+                // The NULL of a plain call is pushed by LOAD_GLOBAL's low bit.
+                inst.setNop();
+                next.arg |= 1;
+            } else if (op == LOAD_CONST) {
                 PyObject c = consts.get(inst.arg);
                 if (nextOp == POP_JUMP_IF_FALSE || nextOp == POP_JUMP_IF_TRUE) {
                     // Constant condition: the jump is either always or never taken.

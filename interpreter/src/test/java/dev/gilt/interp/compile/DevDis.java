@@ -1,0 +1,25 @@
+package dev.gilt.interp.compile;
+
+import dev.gilt.interp.bytecode.Disassembler;
+import dev.gilt.interp.bytecode.PyCode;
+import dev.gilt.interp.parse.ParseError;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Development aid (not a test): {@code DevDis FILE.ast.json FILENAME [SOURCE]} compiles the AST
+ * JSON made by astjson.py and prints the disassembly, to diff against {@code python3.12 -m dis}.
+ */
+public final class DevDis {
+    public static void main(String[] args) throws Exception {
+        String json = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
+        String src = args.length > 2 ? Files.readString(Path.of(args[2]), StandardCharsets.UTF_8) : null;
+        try {
+            PyCode code = Compiler.compile(AstJson.parse(json), args[1], Compiler.Mode.EXEC, 0, 0, src);
+            System.out.print(Disassembler.render(code));
+        } catch (ParseError e) {
+            System.out.println(e.kind + ": " + e.msg + " (line " + e.line + ", offset " + e.col + ")");
+        }
+    }
+}
