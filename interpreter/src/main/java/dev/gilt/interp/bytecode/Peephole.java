@@ -96,7 +96,7 @@ final class Peephole {
     private static void foldTuple(List<Instr> in, int i, ConstPool consts) {
         Instr build = in.get(i);
         int n = build.arg;
-        if (n == 0 || i < n) return;
+        if (i < n) return;
         PyObject[] items = new PyObject[n];
         for (int k = 0; k < n; k++) {
             Instr load = in.get(i - n + k);

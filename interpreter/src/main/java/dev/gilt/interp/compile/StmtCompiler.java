@@ -170,13 +170,18 @@ class StmtCompiler extends ExprCompiler {
         if (value != null && u.ste.coroutine && u.ste.generator) {
             throw error("'return' with value in async generator", loc);
         }
+        Loc l0 = loc;
         if (preserveTos) {
             visitExpr(value);
         } else if (value != null) {
-            op(Opcode.NOP, loc(value));
+            l0 = loc(value);
+            op(Opcode.NOP, l0);
         }
-        if (value == null || value.pos().line() != r.pos().line()) op(Opcode.NOP, loc);
-        Loc[] l = {loc};
+        if (value == null || value.pos().line() != r.pos().line()) {
+            l0 = loc;
+            op(Opcode.NOP, loc);
+        }
+        Loc[] l = {l0};
         unwindFBlockStack(l, preserveTos, false);
         if (value == null) loadConst(Const.NONE, l[0]);
         else if (!preserveTos) loadConst(((Constant) value).value(), l[0]);
@@ -353,7 +358,7 @@ class StmtCompiler extends ExprCompiler {
         }
         if (!s.simple() && (u.type == UnitType.MODULE || u.type == UnitType.CLASS)) {
             visitExpr(s.annotation());
-            op(Opcode.POP_TOP, loc);
+            op(Opcode.POP_TOP, loc(s.annotation()));
         }
     }
 
@@ -610,6 +615,7 @@ class StmtCompiler extends ExprCompiler {
         op(Opcode.RERAISE, 2, Loc.NONE);
         use(suppress);
         op(Opcode.POP_TOP, Loc.NONE);
+        popBlock(Loc.NONE);
         op(Opcode.POP_EXCEPT, Loc.NONE);
         op(Opcode.POP_TOP, Loc.NONE);
         op(Opcode.POP_TOP, Loc.NONE);
