@@ -548,7 +548,8 @@ public final class Symtable {
                     return;
                 }
                 if (s.kind == Kind.CLASS) {
-                    throw error("assignment expression within a comprehension cannot be used in a class body", n.pos());
+                    throw error("assignment expression within a comprehension cannot be used in a class body",
+                            target.pos());
                 }
             }
         }
