@@ -3,6 +3,8 @@ package dev.gilt.interp.parse;
 import dev.gilt.interp.parse.Ast.*;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -695,7 +697,16 @@ public final class AstDump {
             return (1 / d < 0) ? "-0.0" : "0.0";
         }
         String sign = d < 0 ? "-" : "";
-        BigDecimal bd = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        double a = Math.abs(d);
+        // The fewest significant digits that read back as the same double, as Python's repr.
+        BigDecimal bd = null;
+        for (int digits = 1; digits <= 17; digits++) {
+            BigDecimal c = new BigDecimal(a).round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (c.doubleValue() == a) {
+                bd = c.stripTrailingZeros();
+                break;
+            }
+        }
         String digits = bd.unscaledValue().toString();
         int decpt = digits.length() - bd.scale();
         if (decpt > -4 && decpt <= 16) {

@@ -521,7 +521,7 @@ abstract class ExprParser extends ParserBase {
                 Token name = tok(p);
                 p += 2;
                 Expr v = expression();
-                if (noInvalid == 0 && (at(Kind.FOR) || (at(Kind.ASYNC) && kindAt(1) == Kind.FOR))) {
+                if (noInvalid == 0 && atComprehension()) {
                     throw errRange("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", name.pos(),
                             tok(as + 1).pos());
                 }
@@ -536,7 +536,7 @@ abstract class ExprParser extends ParserBase {
                     throw errRange("expression cannot contain assignment, perhaps you meant \"==\"?", e.pos(),
                             tok(p).pos());
                 }
-                if (at(Kind.FOR) || (at(Kind.ASYNC) && kindAt(1) == Kind.FOR)) {
+                if (atComprehension()) {
                     if (!genexpAllowed) {
                         throw generic();
                     }
@@ -611,8 +611,10 @@ abstract class ExprParser extends ParserBase {
         }
     }
 
-    private static boolean startsComprehension(Kind k, Kind next) {
-        return k == Kind.FOR || (k == Kind.ASYNC && next == Kind.FOR);
+    /** At 'for' or 'async for'; looks past 'async' only when there is one (lookahead moves error locations). */
+    final boolean atComprehension() {
+        Kind k = kind();
+        return k == Kind.FOR || (k == Kind.ASYNC && kindAt(1) == Kind.FOR);
     }
 
     /** tuple | group | genexp */
@@ -640,7 +642,7 @@ abstract class ExprParser extends ParserBase {
             throw generic();
         } else {
             Expr first = starNamedExpression();
-            if (startsComprehension(kind(), kindAt(1))) {
+            if (atComprehension()) {
                 if (first instanceof Starred && noInvalid == 0) {
                     throw errNode("iterable unpacking cannot be used in comprehension", first.pos());
                 }
@@ -684,7 +686,7 @@ abstract class ExprParser extends ParserBase {
             r = new ListExpr(List.of(), Ctx.LOAD, span(s));
         } else {
             Expr first = starNamedExpression();
-            if (startsComprehension(kind(), kindAt(1))) {
+            if (atComprehension()) {
                 if (first instanceof Starred && noInvalid == 0) {
                     throw errNode("iterable unpacking cannot be used in comprehension", first.pos());
                 }
@@ -710,13 +712,13 @@ abstract class ExprParser extends ParserBase {
             if (at(close)) {
                 break;
             }
-            if (startsComprehension(kind(), kindAt(1)) && noInvalid == 0) {
+            if (atComprehension() && noInvalid == 0) {
                 throw errRange("did you forget parentheses around the comprehension target?", first.pos(),
                         elts.size() == 1 ? lastComma.pos() : elts.get(elts.size() - 1).pos());
             }
             elts.add(starNamedExpression());
         }
-        if (startsComprehension(kind(), kindAt(1)) && noInvalid == 0 && elts.size() > 1) {
+        if (atComprehension() && noInvalid == 0 && elts.size() > 1) {
             throw errRange("did you forget parentheses around the comprehension target?", first.pos(),
                     elts.get(elts.size() - 1).pos());
         }
@@ -736,7 +738,7 @@ abstract class ExprParser extends ParserBase {
         } else if (at(Kind.DOUBLESTAR)) {
             Token ds = tok(p++);
             Expr v = bitwiseOr();
-            if (startsComprehension(kind(), kindAt(1)) && noInvalid == 0) {
+            if (atComprehension() && noInvalid == 0) {
                 throw errAt("dict unpacking cannot be used in dict comprehension", ds);
             }
             List<Expr> keys = new ArrayList<>();
@@ -748,7 +750,7 @@ abstract class ExprParser extends ParserBase {
             Expr first = starNamedExpression();
             if (at(Kind.COLON)) {
                 Expr v = dictValue();
-                if (startsComprehension(kind(), kindAt(1))) {
+                if (atComprehension()) {
                     List<Comprehension> gens = forIfClauses();
                     expect(Kind.RBRACE);
                     r = new DictComp(first, v, gens, span(s));
@@ -759,7 +761,7 @@ abstract class ExprParser extends ParserBase {
                     values.add(v);
                     r = dictRest(s, keys, values);
                 }
-            } else if (startsComprehension(kind(), kindAt(1))) {
+            } else if (atComprehension()) {
                 if (first instanceof Starred && noInvalid == 0) {
                     throw errNode("iterable unpacking cannot be used in comprehension", first.pos());
                 }
@@ -825,7 +827,7 @@ abstract class ExprParser extends ParserBase {
     /** for_if_clauses */
     final List<Comprehension> forIfClauses() {
         List<Comprehension> gens = new ArrayList<>();
-        while (startsComprehension(kind(), kindAt(1))) {
+        while (atComprehension()) {
             boolean isAsync = accept(Kind.ASYNC);
             p++;
             Expr target = forTargets();
@@ -920,9 +922,12 @@ abstract class ExprParser extends ParserBase {
                     if (seenStar) {
                         throw errAt("/ must be ahead of *", t);
                     }
-                    if (args.isEmpty() && kindAt(1) == Kind.COMMA) {
+                    if (args.isEmpty() && quietKindAt(1) == Kind.COMMA) {
                         throw errAt("at least one argument must precede /", t);
                     }
+                }
+                if (args.isEmpty()) {
+                    throw generic();
                 }
                 p++;
                 posonly.addAll(args);

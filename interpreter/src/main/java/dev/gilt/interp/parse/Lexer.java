@@ -210,7 +210,7 @@ final class Lexer {
                     } else if (pos + 1 >= n) {
                         throw unexpectedEof();
                     } else {
-                        int c1 = colAt(pos) + 1;
+                        int c1 = colAt(pos) + 2;
                         throw error("SyntaxError", "unexpected character after line continuation character",
                                 line, c1, line, 0, false);
                     }

@@ -87,6 +87,14 @@ abstract class ParserBase {
         return tok(p + ahead).kind;
     }
 
+    /** Looks ahead only to choose an error message: the generic error location does not move. */
+    final Kind quietKindAt(int ahead) {
+        int save = furthest;
+        Kind k = tok(p + ahead).kind;
+        furthest = save;
+        return k;
+    }
+
     final boolean at(Kind k) {
         return tok(p).kind == k;
     }
@@ -243,6 +251,10 @@ abstract class ParserBase {
         }
         if (t.kind == Kind.DEDENT && t.value != Lexer.AT_EOF) {
             return errAt("IndentationError", "unexpected unindent", t);
+        }
+        if (t.kind == Kind.ENDMARKER || t.kind == Kind.DEDENT) {
+            // CPython has no column for the end-of-input token here.
+            return make("SyntaxError", "invalid syntax", t.line, 0, t.line, 0, true);
         }
         return errAt("invalid syntax", t);
     }

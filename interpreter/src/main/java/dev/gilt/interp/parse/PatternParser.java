@@ -97,13 +97,9 @@ abstract class PatternParser extends ExprParser {
         switch (t.kind) {
             case NUMBER, MINUS:
                 return new MatchValue(numberLiteral(), span(s));
-            case STRING, FSTRING_START: {
-                Expr str = strings();
-                if (str instanceof JoinedStr) {
-                    throw errNode("patterns may only match literals and attribute lookups", str.pos());
-                }
-                return new MatchValue(str, span(s));
-            }
+            case STRING, FSTRING_START:
+                // An f-string here parses, as in CPython; the compiler rejects it.
+                return new MatchValue(strings(), span(s));
             case NONE:
                 p++;
                 return new MatchSingleton(Const.NONE, t.pos());
