@@ -40,8 +40,7 @@ public final class Parser extends PatternParser {
             }
             throw e;
         } catch (StackOverflowError e) {
-            throw new ParseError("SyntaxError", "too many nested parentheses", filename, 1, 0, 1, 0, null, false,
-                    true);
+            throw new ParseError("SyntaxError", TOO_COMPLEX, filename, 1, 0, 1, 0, null, false, true);
         }
     }
 
@@ -67,7 +66,9 @@ public final class Parser extends PatternParser {
         try {
             mod = parse(source, "<stdin>", Mode.SINGLE);
         } catch (ParseError e) {
-            return e.incomplete;
+            // An empty line ends a block in the REPL: what is still missing then is an error,
+            // unless a bracket or a triple-quoted string is still open.
+            return e.incomplete && (e.fromLexer || !endsWithBlankLine(normalize(source)));
         }
         List<Stmt> body = ((Interactive) mod).body();
         if (body.size() == 1 && isCompound(body.get(0))) {
@@ -129,7 +130,8 @@ public final class Parser extends PatternParser {
                     statement(body);
                     accept(Kind.NEWLINE);
                     if (!at(Kind.ENDMARKER)) {
-                        throw errAt("multiple statements found while compiling a single statement", peek());
+                        Token end = tok(p - 1).kind == Kind.NEWLINE ? tok(p - 1) : peek();
+                        throw errAt("multiple statements found while compiling a single statement", end);
                     }
                 }
                 return new Interactive(body, Pos.NONE);

@@ -191,10 +191,13 @@ abstract class ParserBase {
         }
     }
 
+    /** CPython raises MemoryError with this message; Gilt keeps it a SyntaxError the REPL can show. */
+    static final String TOO_COMPLEX = "Parser stack overflowed - Python source too complex to parse";
+
     ParseError tooComplex() {
         Token t = tok(p);
-        return new ParseError("SyntaxError", "too many nested parentheses", filename, t.line, t.col + 1, t.line,
-                t.col + 1, Lexer.lineText(src, t.line), false, false);
+        return new ParseError("SyntaxError", TOO_COMPLEX, filename, t.line, t.col + 1, t.line, t.col + 1,
+                Lexer.lineText(src, t.line), false, true);
     }
 
     // ---- errors --------------------------------------------------------------------------
