@@ -573,7 +573,7 @@ public final class Parser extends PatternParser {
             Integer end = attempt(() -> {
                 p++;
                 withItems(Kind.RPAR);
-                return at(Kind.RPAR) && kindAt(1) == Kind.COLON ? p : null;
+                return at(Kind.RPAR) && kindAt(1) == Kind.COLON ? Integer.valueOf(p) : null;
             });
             if (end != null) {
                 p++;
@@ -739,7 +739,10 @@ public final class Parser extends PatternParser {
         Integer colon = attempt(() -> {
             p++;
             subjectExpr();
-            return at(Kind.COLON) ? p : at(Kind.NEWLINE) ? -p : null;
+            if (at(Kind.COLON)) {
+                return Integer.valueOf(p);
+            }
+            return at(Kind.NEWLINE) ? Integer.valueOf(-p) : null;
         });
         if (colon == null) {
             return null;
