@@ -1212,8 +1212,7 @@ abstract class ExprParser extends ParserBase {
         }
         Expr spec = null;
         if (at(Kind.COLON)) {
-            p++;
-            int ss = p;
+            int ss = p++;
             List<Expr> specParts = new ArrayList<>();
             for (;;) {
                 if (at(Kind.FSTRING_MIDDLE)) {
@@ -1225,8 +1224,7 @@ abstract class ExprParser extends ParserBase {
                     break;
                 }
             }
-            Pos specPos = p > ss ? span(ss) : tok(p).pos();
-            spec = new JoinedStr(mergeConstants(specParts), specPos);
+            spec = new JoinedStr(mergeConstants(specParts), span(ss));
             expecting = "f-string: expecting '}'";
         }
         if (!at(Kind.RBRACE)) {
