@@ -201,7 +201,7 @@ abstract class ExprParser extends ParserBase {
             }
         }
         Expr b = attempt(this::expression);
-        if (b != null && tok(attemptEnd - 1).level > 0) {
+        if (b != null && fetched(attemptEnd - 1).level > 0) {
             throw errRange("invalid syntax. Perhaps you forgot a comma?", a.pos(), b.pos());
         }
     }

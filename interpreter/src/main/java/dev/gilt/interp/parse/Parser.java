@@ -652,7 +652,7 @@ public final class Parser extends PatternParser {
                         return at(Kind.COLON) ? Boolean.TRUE : null;
                     });
                     if (types != null) {
-                        Token lastTok = tok(attemptEnd - 1);
+                        Token lastTok = fetched(attemptEnd - 1);
                         throw errRange("multiple exception types must be parenthesized", type.pos(), lastTok.pos());
                     }
                 }

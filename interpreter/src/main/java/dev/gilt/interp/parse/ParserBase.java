@@ -57,6 +57,11 @@ abstract class ParserBase {
         return toks[i];
     }
 
+    /** A token already fetched, read without counting as lookahead. */
+    final Token fetched(int i) {
+        return toks[i];
+    }
+
     private void fill() {
         Token t;
         Token last = ntoks > 0 ? toks[ntoks - 1] : null;
