@@ -250,9 +250,9 @@ final class Builders {
             items = collect(seq, n, -1);
         }
         sp--;
-        s[sp] = null;
-        RefCount.decref(seq);
         for (int i = n - 1; i >= 0; i--) s[sp++] = items[i];
+        // Release the sequence last: its death may clear the very array the items came from.
+        RefCount.decref(seq);
         return sp;
     }
 
@@ -277,6 +277,13 @@ final class Builders {
      * with at least {@code atLeast} (when n < 0). Raises CPython's unpacking errors.
      */
     private static PyObject[] collect(PyObject seq, int n, int atLeast) {
+        if (seq.getClass() == PyList.class || seq.getClass() == PyTuple.class) {
+            PyObject[] items = seq instanceof PyList l ? java.util.Arrays.copyOf(l.items, l.size) : ((PyTuple) seq).items.clone();
+            if (n >= 0 && items.length != n) throw unpackError(n, items.length, false);
+            if (n < 0 && items.length < atLeast) throw unpackError(atLeast, items.length, true);
+            for (PyObject o : items) RefCount.incref(o);
+            return items;
+        }
         if (seq.type().iter == null && seq.type().getitem == null) {
             throw Errors.typeError("cannot unpack non-iterable %s object", seq.type().name());
         }

@@ -171,6 +171,7 @@ public class PyGenerator extends PyGcObject {
 
     /** next() for the iterator slot: the yielded value, or null when the generator returns. */
     PyObject nextOrNull() {
+        if (frame == null && !(this instanceof PyCoroutine)) return null;
         PyObject r = resume(ThreadState.current(), PyNone.NONE, null);
         if (lastReturned) {
             RefCount.decref(r);
