@@ -3,6 +3,7 @@ package dev.gilt.interp.compile;
 import dev.gilt.interp.bytecode.PyCode;
 import dev.gilt.interp.parse.Ast;
 import dev.gilt.interp.parse.ParseError;
+import dev.gilt.interp.parse.Parser;
 
 /**
  * The compiler: AST to code objects. Passes: constant folding ({@link ConstFolder}), symbol tables
@@ -27,6 +28,22 @@ public final class Compiler {
 
     /** Allow await, async for and async with at module level (asyncio REPL). */
     public static final int PyCF_ALLOW_TOP_LEVEL_AWAIT = 0x2000;
+
+    /** Parses and compiles {@code source} (optimisation level 0); raises ParseError for syntax errors. */
+    public static PyCode compile(String source, String filename, Mode mode) {
+        return compile(source, filename, mode, 0, 0);
+    }
+
+    /** Parses and compiles {@code source}; see {@link #compile(Ast.Mod, String, Mode, int, int, String)}. */
+    public static PyCode compile(String source, String filename, Mode mode, int flags, int optimize) {
+        Parser.Mode pm = switch (mode) {
+            case EXEC -> Parser.Mode.EXEC;
+            case EVAL -> Parser.Mode.EVAL;
+            case SINGLE -> Parser.Mode.SINGLE;
+        };
+        Ast.Mod mod = Parser.parse(source, filename, pm);
+        return compile(mod, filename, mode, flags, optimize, source);
+    }
 
     /** Compiles with optimisation level 0 (asserts kept) and no source text for error lines. */
     public static PyCode compile(Ast.Mod mod, String filename, Mode mode, int flags) {

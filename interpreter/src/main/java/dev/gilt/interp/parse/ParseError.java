@@ -1,24 +1,33 @@
 package dev.gilt.interp.parse;
 
 /**
- * A SyntaxError (or IndentationError / TabError, by {@link #kind}) found while parsing or
- * compiling, with CPython's position conventions: 1-based line, 1-based column ({@code offset} of
- * SyntaxError), end position, and the text of the offending source line (or null).
- *
- * <p>Compatibility stub written on the compiler branch; the parser branch owns this class.
+ * A syntax error found while lexing or parsing, carrying what CPython puts on a
+ * {@code SyntaxError}: the exception kind, message, file name, 1-based line and column
+ * ({@code offset}), the end of the offending range and the source line. The REPL reads
+ * {@link #incomplete} to decide whether to ask for another line instead of reporting.
  */
-public class ParseError extends RuntimeException {
+public final class ParseError extends RuntimeException {
+    /** "SyntaxError", "IndentationError" or "TabError". */
     public final String kind;
     public final String msg;
     public final String filename;
+    /** 1-based line of the error. */
     public final int line;
+    /** 1-based column (CPython's {@code SyntaxError.offset}); 0 when unknown. */
     public final int col;
     public final int endLine;
+    /** 1-based exclusive end column (CPython's {@code end_offset}); may be 0 or -1 as in CPython. */
     public final int endCol;
+    /** The source line, including its newline when the source has one; null when unknown. */
     public final String text;
+    /** True when the error is only that the input stopped early (an unclosed bracket, block or string). */
+    public final boolean incomplete;
+    /** True for errors raised by the lexer, which take priority over parser errors (as in CPython). */
+    final boolean fromLexer;
 
-    public ParseError(String kind, String msg, String filename, int line, int col, int endLine, int endCol, String text) {
-        super(kind + ": " + msg + " (" + filename + ", line " + line + ")");
+    ParseError(String kind, String msg, String filename, int line, int col, int endLine, int endCol, String text,
+            boolean incomplete, boolean fromLexer) {
+        super(msg, null, false, false);
         this.kind = kind;
         this.msg = msg;
         this.filename = filename;
@@ -27,5 +36,28 @@ public class ParseError extends RuntimeException {
         this.endLine = endLine;
         this.endCol = endCol;
         this.text = text;
+        this.incomplete = incomplete;
+        this.fromLexer = fromLexer;
+    }
+
+    /** A SyntaxError found after parsing, by the compiler (symbol tables, code generation). */
+    public ParseError(String kind, String msg, String filename, int line, int col, int endLine, int endCol, String text) {
+        this(kind, msg, filename, line, col, endLine, endCol, text, false, false);
+    }
+
+    ParseError withIncomplete(boolean value) {
+        return new ParseError(kind, msg, filename, line, col, endLine, endCol, text, value, fromLexer);
+    }
+
+    /** The message as Python's {@code str(SyntaxError)} prints it. */
+    @Override
+    public String getMessage() {
+        return msg + " (" + filename + ", line " + line + ")";
+    }
+
+    // Syntax errors are ordinary control flow for the REPL and for the parser's own lookahead.
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
     }
 }
