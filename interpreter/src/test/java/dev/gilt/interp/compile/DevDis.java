@@ -22,10 +22,15 @@ public final class DevDis {
     }
 
     public static void main(String[] args) throws Exception {
-        String json = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
         String src = args.length > 2 ? Files.readString(Path.of(args[2]), StandardCharsets.UTF_8) : null;
         try {
-            PyCode code = Compiler.compile(AstJson.parse(json), args[1], Compiler.Mode.EXEC, 0, 0, src);
+            PyCode code;
+            if (args[0].endsWith(".py")) {
+                code = Compiler.compile(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8), args[1], Compiler.Mode.EXEC);
+            } else {
+                String json = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
+                code = Compiler.compile(AstJson.parse(json), args[1], Compiler.Mode.EXEC, 0, 0, src);
+            }
             if (System.getProperty("positions") != null) positions(code);
             else System.out.print(Disassembler.render(code));
         } catch (ParseError e) {
