@@ -26,7 +26,8 @@ public final class DevDis {
         try {
             PyCode code;
             if (args[0].endsWith(".py")) {
-                code = Compiler.compile(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8), args[1], Compiler.Mode.EXEC);
+                code = Compiler.compile(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8), args[1],
+                        Compiler.Mode.valueOf(System.getProperty("mode", "EXEC")));
             } else {
                 String json = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
                 code = Compiler.compile(AstJson.parse(json), args[1], Compiler.Mode.EXEC, 0, 0, src);
