@@ -87,7 +87,6 @@ abstract class ExprParser extends ParserBase {
         if (at(Kind.NAME) && kindAt(1) == Kind.COLONEQUAL) {
             return assignmentExpression();
         }
-        int s = p;
         Expr e = expression();
         if (at(Kind.COLONEQUAL) && noInvalid == 0) {
             throw errNode("cannot use assignment expressions with " + Targets.exprName(e), e.pos());
@@ -864,11 +863,9 @@ abstract class ExprParser extends ParserBase {
             t = new Tuple(elts, Ctx.LOAD, span(s));
         }
         noIn = savedNoIn;
-        if (noInvalid == 0 || at(Kind.IN)) {
-            Expr bad = Targets.invalid(t, Targets.Type.FOR);
-            if (bad != null) {
-                throw errNode("cannot assign to " + Targets.exprName(bad), bad.pos());
-            }
+        Expr bad = Targets.invalid(t, Targets.Type.FOR);
+        if (bad != null) {
+            throw errNode("cannot assign to " + Targets.exprName(bad), bad.pos());
         }
         return Targets.withCtx(t, Ctx.STORE);
     }

@@ -328,7 +328,7 @@ final class Lexer {
                 String text = lineText(src, line);
                 int len = text.endsWith("\n") ? text.length() - 1 : text.length();
                 throw error("IndentationError", "unindent does not match any outer indentation level", line,
-                        colCount(text, len) + 1, line, -1, false);
+                        text.codePointCount(0, len) + 1, line, -1, false);
             }
             if (alt != altIndents[indentTop]) {
                 throw tabError();
@@ -337,10 +337,6 @@ final class Lexer {
             begin();
             return make(Kind.DEDENT, null);
         }
-    }
-
-    private static int colCount(String text, int len) {
-        return text.codePointCount(0, len);
     }
 
     private ParseError tabError() {
@@ -388,10 +384,6 @@ final class Lexer {
 
     int openBracketLine() {
         return level > 0 ? brLine[level - 1] : 0;
-    }
-
-    int level() {
-        return level;
     }
 
     // ---- ordinary tokens -----------------------------------------------------------------
