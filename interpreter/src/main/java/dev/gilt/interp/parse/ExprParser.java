@@ -46,7 +46,7 @@ abstract class ExprParser extends ParserBase {
         return new Tuple(elts, Ctx.LOAD, span(s));
     }
 
-    /** expressions (eval input, subscripts of old): like star_expressions without stars. */
+    /** expressions (eval input, except clauses): like star_expressions without stars. */
     final Expr expressions() {
         int s = p;
         Expr first = expression();
@@ -506,6 +506,15 @@ abstract class ExprParser extends ParserBase {
             Kind k = kind();
             if (k == Kind.STAR) {
                 Expr st = starredExpression();
+                if (at(Kind.EQUAL) && noInvalid == 0) {
+                    Expr v = attempt(() -> {
+                        p++;
+                        return expression();
+                    });
+                    if (v != null) {
+                        throw errRange("cannot assign to iterable argument unpacking", st.pos(), v.pos());
+                    }
+                }
                 if (seenDoubleStar && noInvalid == 0) {
                     throw errAt("iterable argument unpacking follows keyword argument unpacking", tok(as));
                 }

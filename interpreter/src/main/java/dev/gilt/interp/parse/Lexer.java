@@ -308,8 +308,7 @@ final class Lexer {
             }
             if (col > cur) {
                 if (indentTop + 1 >= MAX_INDENT) {
-                    throw error("IndentationError", "too many levels of indentation", line, indentChars, line, -1,
-                            false);
+                    throw error("IndentationError", "too many levels of indentation", line, 1, line, 0, false);
                 }
                 if (alt <= altIndents[indentTop]) {
                     throw tabError();
