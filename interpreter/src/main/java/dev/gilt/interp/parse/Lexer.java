@@ -996,6 +996,11 @@ final class Lexer {
     }
 
     private ParseError unterminatedF(FString f, boolean spec, boolean atEof) {
+        if (spec && !atEof) {
+            int col = colAt(pos) + 1;
+            return error("SyntaxError", "f-string: newlines are not allowed in format specifiers for single quoted "
+                    + "f-strings", line, col, line, col, false);
+        }
         if (spec) {
             int col = colAt(pos) + 1;
             return error("SyntaxError", "f-string: expecting '}'", line, col, line, col, f.triple && atEof);
