@@ -343,28 +343,63 @@ public final class Importer {
         return module;
     }
 
+    /** A module found on sys.path, a package path or in the resources: what loadSource needs. */
+    public record Spec(String name, String filename, String source, String pkgDir) {}
+
     /** Finds and runs module {@code name}; null if it exists nowhere. New reference. */
     private static PyObject load(String name, List<String> path) {
         ModuleProvider p = ModuleRegistry.find(name);
         if (p != null) return loadBuiltin(name, p);
+        Spec spec = findSource(name, path);
+        if (spec == null) return null;
+        return loadSource(spec.name(), spec.filename(), spec.source(), spec.pkgDir());
+    }
+
+    /**
+     * Finds the source of module {@code name} without running anything: in {@code path} (a
+     * package's __path__), or for a top-level module in sys.path and then the resources.
+     * Null if there is none.
+     */
+    public static Spec findSource(String name, List<String> path) {
         String leaf = name.substring(name.lastIndexOf('.') + 1);
         List<String> dirs = path != null ? path : searchPath();
         for (String dir : dirs) {
-            if (dir.startsWith(RESOURCE_PREFIX)) {
-                PyObject m = loadResource(name, "lib/" + dir.substring(RESOURCE_PREFIX.length()), leaf);
-                if (m != null) return m;
+            if (dir.startsWith(RESOURCE_PREFIX) || dir.equals(RESOURCE_PREFIX.substring(0, RESOURCE_PREFIX.length() - 1))) {
+                String sub = dir.length() > RESOURCE_PREFIX.length() ? dir.substring(RESOURCE_PREFIX.length()) : "";
+                Spec s = findResource(name, sub.isEmpty() ? "lib" : "lib/" + sub, leaf);
+                if (s != null) return s;
                 continue;
             }
             Path base = Path.of(dir.isEmpty() ? "." : dir);
             Path pkgInit = base.resolve(leaf).resolve("__init__.py");
             if (Files.isRegularFile(pkgInit)) {
-                return loadSource(name, pkgInit.toString(), readFile(pkgInit), base.resolve(leaf).toString());
+                return new Spec(name, display(dir, pkgInit), readFile(pkgInit), display(dir, base.resolve(leaf)));
             }
             Path file = base.resolve(leaf + ".py");
-            if (Files.isRegularFile(file)) return loadSource(name, file.toString(), readFile(file), null);
+            if (Files.isRegularFile(file)) return new Spec(name, display(dir, file), readFile(file), null);
         }
-        if (path == null) return loadResource(name, "lib", leaf);
+        if (path == null) return findResource(name, "lib", leaf);
         return null;
+    }
+
+    /** File names as CPython shows them: relative to a relative (or empty) sys.path entry. */
+    private static String display(String dir, Path p) {
+        if (dir.isEmpty()) return Path.of("").toAbsolutePath().resolve(p).normalize().toString();
+        return p.toString();
+    }
+
+    /** The package that {@code name} lives in, imported, and its __path__ (null for a top-level name). */
+    public static List<String> parentPath(String name) {
+        int dot = name.lastIndexOf('.');
+        if (dot < 0) return null;
+        String parent = name.substring(0, dot);
+        RefCount.decref(gcdImport(parent));
+        List<String> p = pathOf(interp().modules.getItemStr(PyStr.intern(parent)));
+        if (p == null) {
+            throw importError(PyExc.ModuleNotFoundError,
+                    "No module named '" + name + "'; '" + parent + "' is not a package", name, null);
+        }
+        return p;
     }
 
     /** sys.path as Java strings (the live Python list when sys exists). */
@@ -389,16 +424,16 @@ public final class Importer {
         }
     }
 
-    private static PyObject loadResource(String name, String dir, String leaf) {
+    private static Spec findResource(String name, String dir, String leaf) {
         String pkg = dir + "/" + leaf + "/__init__.py";
         String text = resourceText(pkg);
         if (text != null) {
-            return loadSource(name, RESOURCE_PREFIX + pkg.substring(4), text,
+            return new Spec(name, RESOURCE_PREFIX + pkg.substring(4), text,
                     RESOURCE_PREFIX + (dir + "/" + leaf).substring(4));
         }
         String mod = dir + "/" + leaf + ".py";
         text = resourceText(mod);
-        if (text != null) return loadSource(name, RESOURCE_PREFIX + mod.substring(4), text, null);
+        if (text != null) return new Spec(name, RESOURCE_PREFIX + mod.substring(4), text, null);
         return null;
     }
 
