@@ -1,16 +1,45 @@
 package dev.gilt.interp.launch;
 
+import dev.gilt.interp.parse.Ast;
+import dev.gilt.interp.parse.ParseError;
+import dev.gilt.interp.parse.Parser;
+import dev.gilt.interp.vm.MiniAnchors;
+import dev.gilt.interp.vm.TracebackPrinter;
 import dev.gilt.interp.vm.VmHooks;
 
 /**
- * Connects the compiler to the VM ({@link VmHooks#compiler}) and the parser to the REPL and to
- * the traceback printer. Kept in one place so that the launcher is the only code that knows
+ * Connects the compiler to the VM ({@link VmHooks#compiler}), and the parser to the REPL
+ * (is the input complete?) and to the traceback printer (where are a failing expression's
+ * operator and brackets?). Kept in one place so that the launcher is the only code that knows
  * about all three.
  */
 final class CompilerSetup {
     private CompilerSetup() {}
 
     static void install() {
-        // Wired to the compiler and parser once they are on main (see the VM's report).
+        Repl.incomplete = Parser::isIncomplete;
+        TracebackPrinter.anchorFinder = CompilerSetup::anchors;
+    }
+
+    /** CPython's extract_anchors_from_line: parse the segment, anchor a BinOp or a Subscript. */
+    static int[] anchors(String segment) {
+        Ast.Mod m;
+        try {
+            m = Parser.parse(segment, "<traceback>", Parser.Mode.EXEC);
+        } catch (ParseError e) {
+            return null;
+        }
+        if (!(m instanceof Ast.Module mod) || mod.body().size() != 1
+                || !(mod.body().get(0) instanceof Ast.ExprStmt es)) {
+            return null;
+        }
+        Ast.Expr e = es.value();
+        if (e instanceof Ast.BinOp b && b.left().pos().endLine() == 1 && b.right().pos().line() == 1) {
+            return MiniAnchors.binOpAnchors(segment, b.left().pos().endCol(), b.right().pos().col());
+        }
+        if (e instanceof Ast.Subscript s && s.value().pos().endLine() == 1 && s.slice().pos().endLine() == 1) {
+            return MiniAnchors.subscriptAnchors(segment, s.value().pos().endCol(), s.slice().pos().endCol());
+        }
+        return null;
     }
 }
