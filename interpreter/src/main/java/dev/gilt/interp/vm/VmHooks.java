@@ -20,6 +20,7 @@ import dev.gilt.runtime.object.PyTuple;
 import dev.gilt.runtime.object.PyType;
 import dev.gilt.runtime.object.ArgParser;
 import dev.gilt.runtime.object.PyNone;
+import dev.gilt.runtime.thread.EvalBreaker;
 import dev.gilt.runtime.thread.ThreadState;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -82,6 +83,7 @@ public final class VmHooks implements Interp.Hooks {
      */
     public static void install(Interp in) {
         in.hooks = new VmHooks();
+        dev.gilt.runtime.memory.Gc.collectRequest = VmHooks::gcRequested;
         if (in.builtins == null) {
             ModuleProvider p = ModuleRegistry.find("builtins");
             in.builtins = p != null ? p.create(in) : new PyModule("builtins");
@@ -107,6 +109,30 @@ public final class VmHooks implements Interp.Hooks {
         PyDict g = a[1] instanceof PyDict d ? d : null;
         int level = a[4] instanceof PyInt i ? (int) i.value : 0;
         return Importer.importModule(name.value, g, a[3], level);
+    }
+
+    // ---- automatic cycle collection ------------------------------------------------------
+
+    /** Threshold crossings since the last automatic collection (one per tracked allocation). */
+    private static int gcPending;
+    /** Objects tracked after the last automatic collection. */
+    static long gcLastLive;
+
+    /**
+     * The collector's generation-0 threshold was crossed. Gc collects everything at once (one
+     * generation), so collecting every 2000 allocations would make a growing heap quadratic;
+     * like CPython's rule for full collections, wait until the new objects are a quarter of the
+     * live ones, then ask the eval loop to collect at its next check.
+     */
+    static void gcRequested() {
+        if (++gcPending > gcLastLive / 4) EvalBreaker.set(EvalBreaker.GC_REQUESTED);
+    }
+
+    /** Runs an automatic collection (from the eval breaker). */
+    static void autoCollect() {
+        gcPending = 0;
+        if (dev.gilt.runtime.memory.Gc.isEnabled()) dev.gilt.runtime.memory.Gc.collect();
+        gcLastLive = dev.gilt.runtime.memory.Gc.trackedObjects().size();
     }
 
     // ---- Interp.Hooks ------------------------------------------------------------------------
