@@ -84,6 +84,7 @@ public final class VmHooks implements Interp.Hooks {
     public static void install(Interp in) {
         in.hooks = new VmHooks();
         dev.gilt.runtime.memory.Gc.collectRequest = VmHooks::gcRequested;
+        CodeAttrs.install();
         if (in.builtins == null) {
             ModuleProvider p = ModuleRegistry.find("builtins");
             in.builtins = p != null ? p.create(in) : new PyModule("builtins");
