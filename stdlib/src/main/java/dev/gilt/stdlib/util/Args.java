@@ -210,8 +210,44 @@ public final class Args {
 
     /** repr(o) as a Java string; str values are rendered here (exactly as CPython) without a slot call. */
     public static String repr(PyObject o) {
-        if (o instanceof PyStr s && s.type() == PyStr.TYPE) return reprString(s.value);
+        if (o.type().repr == null) {
+            // Renderings of the core scalars for runtimes where their slots are not installed yet.
+            if (o instanceof PyStr s && s.type() == PyStr.TYPE) return reprString(s.value);
+            if (o instanceof PyInt i && (i.type() == PyInt.TYPE || i.type() == PyBool.TYPE)) return i.toString();
+            if (o instanceof PyFloat f && f.type() == PyFloat.TYPE) return floatRepr(f.value);
+            if (o == PyNone.NONE) return "None";
+        }
         return Ops.reprString(o);
+    }
+
+    /** repr(float) as CPython: shortest round-trip digits, exponent form below 1e-4 and from 1e16. */
+    public static String floatRepr(double d) {
+        if (Double.isNaN(d)) return "nan";
+        if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
+        if (d == 0) return (1 / d < 0) ? "-0.0" : "0.0";
+        String sign = d < 0 ? "-" : "";
+        java.math.BigDecimal bd = new java.math.BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        String digits = bd.unscaledValue().toString();
+        int decpt = digits.length() - bd.scale();
+        StringBuilder sb = new StringBuilder(sign);
+        if (decpt > -4 && decpt <= 16) {
+            if (decpt <= 0) {
+                sb.append("0.").append("0".repeat(-decpt)).append(digits);
+            } else if (decpt >= digits.length()) {
+                sb.append(digits).append("0".repeat(decpt - digits.length())).append(".0");
+            } else {
+                sb.append(digits, 0, decpt).append('.').append(digits, decpt, digits.length());
+            }
+        } else {
+            sb.append(digits.charAt(0));
+            if (digits.length() > 1) sb.append('.').append(digits, 1, digits.length());
+            int e = decpt - 1;
+            sb.append('e').append(e < 0 ? '-' : '+');
+            int ae = Math.abs(e);
+            if (ae < 10) sb.append('0');
+            sb.append(ae);
+        }
+        return sb.toString();
     }
 
     /** Python repr of a Java string (single quotes unless the text has ' and no "). */
