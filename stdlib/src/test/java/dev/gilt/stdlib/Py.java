@@ -28,6 +28,10 @@ public final class Py {
 
     private static final Map<String, PyModule> MODULES = new HashMap<>();
 
+    static {
+        MiniRuntime.install();
+    }
+
     /** The module created by its provider (found through ServiceLoader, as the importer does). */
     public static synchronized PyModule module(String name) {
         return MODULES.computeIfAbsent(name, n -> {
