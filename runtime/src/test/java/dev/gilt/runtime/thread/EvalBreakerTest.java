@@ -1,0 +1,110 @@
+package dev.gilt.runtime.thread;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gilt.runtime.gil.NoGil;
+import dev.gilt.runtime.object.PyObject;
+import dev.gilt.runtime.object.PyList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class EvalBreakerTest {
+    private EvalBreaker.Hooks saved = EvalBreaker.hooks;
+
+    @AfterEach
+    void restore() {
+        EvalBreaker.hooks = saved;
+        EvalBreaker.clear(EvalBreaker.SIGNAL_PENDING | EvalBreaker.GC_REQUESTED | EvalBreaker.ASYNC_EXC);
+    }
+
+    @DisplayName("bits are independent and set/clear is idempotent")
+    @Test
+    void bits() {
+        int all = EvalBreaker.GIL_DROP_REQUEST | EvalBreaker.SIGNAL_PENDING | EvalBreaker.GC_REQUESTED
+                | EvalBreaker.ASYNC_EXC | EvalBreaker.STOP_THE_WORLD | EvalBreaker.MERGE_REFS;
+        assertEquals(6, Integer.bitCount(all), "distinct bits");
+        int before = EvalBreaker.pending();
+        EvalBreaker.set(EvalBreaker.GC_REQUESTED);
+        EvalBreaker.set(EvalBreaker.GC_REQUESTED);
+        EvalBreaker.set(EvalBreaker.SIGNAL_PENDING);
+        assertTrue(EvalBreaker.isSet(EvalBreaker.GC_REQUESTED));
+        EvalBreaker.clear(EvalBreaker.GC_REQUESTED);
+        assertFalse(EvalBreaker.isSet(EvalBreaker.GC_REQUESTED));
+        assertTrue(EvalBreaker.isSet(EvalBreaker.SIGNAL_PENDING));
+        EvalBreaker.clear(EvalBreaker.SIGNAL_PENDING);
+        assertEquals(before, EvalBreaker.pending());
+    }
+
+    @DisplayName("concurrent set/clear of different bits never lose each other")
+    @Test
+    void concurrentBits() throws Exception {
+        Workers w = new Workers();
+        for (int t = 0; t < 4; t++) {
+            int bit = 1 << (20 + t);
+            w.start("bits-" + t, () -> {
+                for (int i = 0; i < 20_000; i++) {
+                    EvalBreaker.set(bit);
+                    if (!EvalBreaker.isSet(bit)) throw new AssertionError("lost set");
+                    EvalBreaker.clear(bit);
+                    if (EvalBreaker.isSet(bit)) throw new AssertionError("lost clear");
+                }
+            });
+        }
+        w.joinAll(30);
+    }
+
+    @DisplayName("handle: GC hook once, signals only on the main thread, async exception raised once")
+    @Test
+    void handle() throws Exception {
+        List<String> calls = new ArrayList<>();
+        AtomicInteger raised = new AtomicInteger();
+        EvalBreaker.hooks = new EvalBreaker.Hooks() {
+            @Override
+            public void runSignalHandlers(ThreadState ts) {
+                calls.add("signals on " + ts.name);
+                EvalBreaker.clear(EvalBreaker.SIGNAL_PENDING);
+            }
+
+            @Override
+            public void collectGarbage(ThreadState ts) {
+                calls.add("gc");
+            }
+
+            @Override
+            public void raiseAsync(ThreadState ts, PyObject exc) {
+                raised.incrementAndGet();
+            }
+        };
+        ThreadState main = ThreadState.current();
+        main.markMain();
+        NoGil gil = new NoGil();
+        EvalBreaker.set(EvalBreaker.GC_REQUESTED);
+        EvalBreaker.handle(main, gil);
+        EvalBreaker.handle(main, gil);
+        assertEquals(List.of("gc"), calls);
+
+        EvalBreaker.set(EvalBreaker.SIGNAL_PENDING);
+        Workers w = new Workers();
+        w.start("worker", () -> EvalBreaker.handle(ThreadState.current(), gil));
+        w.joinAll(10);
+        assertEquals(List.of("gc"), calls, "a worker thread does not run signal handlers");
+        EvalBreaker.handle(main, gil);
+        assertEquals("signals on " + main.name, calls.get(1));
+
+        PyList exc = new PyList();
+        main.setAsyncExc(exc);
+        assertTrue(EvalBreaker.isSet(EvalBreaker.ASYNC_EXC));
+        EvalBreaker.handle(main, gil);
+        EvalBreaker.handle(main, gil);
+        assertEquals(1, raised.get());
+        assertFalse(EvalBreaker.isSet(EvalBreaker.ASYNC_EXC));
+        assertSame(null, main.asyncExc);
+    }
+}
