@@ -1,6 +1,7 @@
 package dev.gilt.runtime.gil;
 
 import dev.gilt.runtime.Config;
+import dev.gilt.runtime.thread.EvalBreaker;
 import dev.gilt.runtime.thread.ThreadState;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -78,6 +79,8 @@ public final class Gil {
 
     private static GlobalLock createConfigured() {
         GlobalLock lock = create(Config.GIL_NAME, optionsFromProperties());
+        // Loops that handle the breaker bits themselves reach the lock through this hook.
+        EvalBreaker.onGilDropRequest = () -> lock.yieldIfRequested(ThreadState.current());
         if (GilStats.GILSTATS || GilStats.TRACE) {
             Runtime.getRuntime().addShutdownHook(new Thread(Gil::atExit, "gil-stats-at-exit"));
         }

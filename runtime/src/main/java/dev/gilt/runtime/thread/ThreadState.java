@@ -47,7 +47,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class ThreadState {
     private static final ThreadLocal<ThreadState> CURRENT = ThreadLocal.withInitial(ThreadState::new);
     private static final ConcurrentHashMap<Integer, ThreadState> REGISTRY = new ConcurrentHashMap<>();
-    private static volatile ThreadState mainState;
 
     /** Status values of {@link #status}. */
     public static final int DETACHED = 0, ATTACHED = 1;
@@ -107,7 +106,6 @@ public final class ThreadState {
         this.id = tagOf(thread);
         this.name = thread.getName();
         REGISTRY.put(id, this);
-        if (mainState == null && "main".equals(thread.getName())) mainState = this;
     }
 
     /** The owner tag of a Java thread: its id as a non-zero int. */
@@ -123,18 +121,20 @@ public final class ThreadState {
 
     // ---- main thread ----------------------------------------------------------------------
 
-    /** Declares this thread state the main thread's (signal handlers run here). */
+    /** Declares this thread the main thread (signal handlers run here): {@link EvalBreaker#mainThread}. */
     public void markMain() {
-        mainState = this;
+        EvalBreaker.mainThread = thread;
     }
 
+    /** Whether signal handlers run on this thread (any thread, until a main thread is marked). */
     public boolean isMain() {
-        return mainState == this;
+        return EvalBreaker.isMainThread(thread);
     }
 
-    /** The main thread's state, or null if none was marked and no thread is called "main". */
+    /** The main thread's state, or null if none was marked (or it has exited). */
     public static ThreadState main() {
-        return mainState;
+        Thread m = EvalBreaker.mainThread;
+        return m == null ? null : REGISTRY.get(tagOf(m));
     }
 
     // ---- attach / detach ------------------------------------------------------------------

@@ -6,21 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gilt.runtime.gil.NoGil;
-import dev.gilt.runtime.object.PyObject;
 import dev.gilt.runtime.object.PyList;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class EvalBreakerTest {
-    private EvalBreaker.Hooks saved = EvalBreaker.hooks;
+    private final Runnable savedSignals = EvalBreaker.signalHandler;
+    private final Thread savedMain = EvalBreaker.mainThread;
 
     @AfterEach
     void restore() {
-        EvalBreaker.hooks = saved;
+        EvalBreaker.signalHandler = savedSignals;
+        EvalBreaker.mainThread = savedMain;
         EvalBreaker.clear(EvalBreaker.SIGNAL_PENDING | EvalBreaker.GC_REQUESTED | EvalBreaker.ASYNC_EXC);
     }
 
@@ -35,8 +35,8 @@ class EvalBreakerTest {
         EvalBreaker.set(EvalBreaker.GC_REQUESTED);
         EvalBreaker.set(EvalBreaker.SIGNAL_PENDING);
         assertTrue(EvalBreaker.isSet(EvalBreaker.GC_REQUESTED));
-        EvalBreaker.clear(EvalBreaker.GC_REQUESTED);
-        assertFalse(EvalBreaker.isSet(EvalBreaker.GC_REQUESTED));
+        assertTrue(EvalBreaker.clear(EvalBreaker.GC_REQUESTED));
+        assertFalse(EvalBreaker.clear(EvalBreaker.GC_REQUESTED), "the second clear claims nothing");
         assertTrue(EvalBreaker.isSet(EvalBreaker.SIGNAL_PENDING));
         EvalBreaker.clear(EvalBreaker.SIGNAL_PENDING);
         assertEquals(before, EvalBreaker.pending());
@@ -60,51 +60,40 @@ class EvalBreakerTest {
         w.joinAll(30);
     }
 
-    @DisplayName("handle: GC hook once, signals only on the main thread, async exception raised once")
+    @DisplayName("handle: GC once, signals only on the main thread, async exception returned once")
     @Test
     void handle() throws Exception {
         List<String> calls = new ArrayList<>();
-        AtomicInteger raised = new AtomicInteger();
-        EvalBreaker.hooks = new EvalBreaker.Hooks() {
-            @Override
-            public void runSignalHandlers(ThreadState ts) {
-                calls.add("signals on " + ts.name);
-                EvalBreaker.clear(EvalBreaker.SIGNAL_PENDING);
-            }
-
-            @Override
-            public void collectGarbage(ThreadState ts) {
-                calls.add("gc");
-            }
-
-            @Override
-            public void raiseAsync(ThreadState ts, PyObject exc) {
-                raised.incrementAndGet();
-            }
-        };
+        EvalBreaker.signalHandler = () -> calls.add("signals on " + Thread.currentThread().getName());
         ThreadState main = ThreadState.current();
         main.markMain();
+        assertTrue(main.isMain());
+        assertSame(main, ThreadState.main());
         NoGil gil = new NoGil();
+        long gcBefore = dev.gilt.runtime.memory.Gc.collections();
         EvalBreaker.set(EvalBreaker.GC_REQUESTED);
         EvalBreaker.handle(main, gil);
         EvalBreaker.handle(main, gil);
-        assertEquals(List.of("gc"), calls);
+        assertEquals(gcBefore + 1, dev.gilt.runtime.memory.Gc.collections());
 
         EvalBreaker.set(EvalBreaker.SIGNAL_PENDING);
         Workers w = new Workers();
-        w.start("worker", () -> EvalBreaker.handle(ThreadState.current(), gil));
+        w.start("worker", () -> {
+            assertFalse(ThreadState.current().isMain());
+            EvalBreaker.handle(ThreadState.current(), gil);
+        });
         w.joinAll(10);
-        assertEquals(List.of("gc"), calls, "a worker thread does not run signal handlers");
+        assertEquals(List.of(), calls, "a worker thread does not run signal handlers");
         EvalBreaker.handle(main, gil);
-        assertEquals("signals on " + main.name, calls.get(1));
+        EvalBreaker.handle(main, gil);
+        assertEquals(List.of("signals on " + Thread.currentThread().getName()), calls);
 
         PyList exc = new PyList();
         main.setAsyncExc(exc);
         assertTrue(EvalBreaker.isSet(EvalBreaker.ASYNC_EXC));
-        EvalBreaker.handle(main, gil);
-        EvalBreaker.handle(main, gil);
-        assertEquals(1, raised.get());
-        assertFalse(EvalBreaker.isSet(EvalBreaker.ASYNC_EXC));
+        assertSame(exc, EvalBreaker.handle(main, gil));
+        assertSame(null, EvalBreaker.handle(main, gil));
+        assertFalse(EvalBreaker.isSet(EvalBreaker.ASYNC_EXC), "the bit is cleared once nobody has one");
         assertSame(null, main.asyncExc);
     }
 }
