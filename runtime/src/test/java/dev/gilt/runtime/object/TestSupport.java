@@ -187,9 +187,11 @@ final class TestSupport {
         return PyBuiltinFunction.of("f", null, f);
     }
 
-    /** A fresh object with a counted reference (a 1-tuple holding a big int), handy for refcount tests. */
+    private static long nextCounted = 1_000_000_000_000L;
+
+    /** A fresh hashable object whose count is not immortal (a large int), for refcount tests. */
     static PyObject counted() {
-        return PyList.steal(new PyObject[0], 0);
+        return PyInt.of(nextCounted++);
     }
 
     /** list(iter(o)) as a Python repr string. */
