@@ -280,7 +280,7 @@ public abstract class PyAnySet extends PyGcObject {
         } catch (PyException e) {
             PyFrozenSet tmp = asFrozenKey(key, e);
             try {
-                return tmp.containsKey(tmp);
+                return containsKey(tmp);
             } finally {
                 RefCount.decref(tmp);
             }
