@@ -109,8 +109,9 @@ public class PyDict extends PyGcObject {
     }
 
     /**
-     * Changes on every mutation: insertion of a new key, replacement of a value, deletion and
-     * clear (caches keyed on it stay valid exactly while it is unchanged).
+     * Changes on every insertion of a new key, deletion, clear and table rebuild (so entry slots
+     * of keys stay valid while it is unchanged); replacing the value of an existing key does not
+     * change it (the VM's global caches rely on that).
      */
     public int version() {
         return version;
@@ -250,7 +251,6 @@ public class PyDict extends PyGcObject {
         if (ix >= 0) {
             PyObject old = values[ix];
             values[ix] = value;
-            version++;
             RefCount.decref(old);
             return;
         }
@@ -310,6 +310,7 @@ public class PyDict extends PyGcObject {
         }
         used = n;
         size = n;
+        version++;
     }
 
     /** Removes key; returns the removed value as a new reference (the caller owns it), or null. */
