@@ -35,6 +35,23 @@ public class PyType extends PyObject {
         OBJECT = new PyType("object", PyObject.class, null);
         TYPE = new PyType("type", PyType.class, OBJECT);
         DICT = new PyType("dict", PyDict.class, OBJECT);
+        // Slot method references only; dict's methods are defined by the first lookup (below).
+        PyDict.installSlots(DICT);
+    }
+
+    /**
+     * Work that cannot run in this class's static initialiser (creating Python objects there could
+     * re-enter a half-initialised class such as PyStr): defining dict's methods. The first
+     * {@link #lookup} through any type runs it, once.
+     */
+    private static volatile Runnable pendingBootstrap = PyDict::defineMethods;
+
+    private static synchronized void runPendingBootstrap() {
+        Runnable r = pendingBootstrap;
+        if (r != null) {
+            pendingBootstrap = null;
+            r.run();
+        }
     }
 
     // ---- flags (CPython's Py_TPFLAGS_* in spirit) ------------------------------------------
@@ -179,6 +196,7 @@ public class PyType extends PyObject {
      * Returns a borrowed reference or null.
      */
     public PyObject lookup(PyStr name) {
+        if (pendingBootstrap != null) runPendingBootstrap();
         for (PyType t : mro) {
             PyObject v = t.dict.getItemStr(name);
             if (v != null) return v;
