@@ -1,5 +1,5 @@
 """Generates ../resources/math_cases.txt from CPython: one case per line,
-   name|arg1;arg2;...|expected  where args and expected are Python reprs and an
+   name<TAB>arg1;arg2;...<TAB>expected  where args and expected are Python reprs and an
    expected value starting with ! is 'ExceptionType: message'."""
 import math, random
 
@@ -23,7 +23,7 @@ def run(name, args):
         out = repr(r)
     except Exception as e:
         out = '!%s: %s' % (type(e).__name__, e)
-    cases.append('%s|%s|%s' % (name, ';'.join(repr(a) for a in args), out))
+    cases.append('%s\t%s\t%s' % (name, ';'.join(repr(a) for a in args), out))
 
 for f in unary:
     for v in vals:

@@ -95,7 +95,7 @@ public final class Literal {
 
     /** CPython's repr for the values the tables contain. */
     public static String repr(PyObject o) {
-        if (o instanceof PyTuple t) {
+        if (o instanceof PyTuple t && t.type() == PyTuple.TYPE) {
             StringBuilder sb = new StringBuilder("(");
             for (int k = 0; k < t.items.length; k++) {
                 if (k > 0) sb.append(", ");
@@ -104,7 +104,7 @@ public final class Literal {
             if (t.items.length == 1) sb.append(',');
             return sb.append(')').toString();
         }
-        if (o instanceof PyList l) {
+        if (o instanceof PyList l && l.type() == PyList.TYPE) {
             StringBuilder sb = new StringBuilder("[");
             for (int k = 0; k < l.size; k++) {
                 if (k > 0) sb.append(", ");

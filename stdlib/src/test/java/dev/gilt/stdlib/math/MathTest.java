@@ -62,7 +62,7 @@ class MathTest {
             while ((line = r.readLine()) != null) {
                 if (line.isBlank()) continue;
                 n++;
-                String[] parts = line.split("\\|", 3);
+                String[] parts = line.split("\t", 3);
                 PyObject f = Py.fn("math", parts[0]);
                 String got;
                 try {
