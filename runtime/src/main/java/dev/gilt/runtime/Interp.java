@@ -25,6 +25,13 @@ public final class Interp {
     public Hooks hooks;
     /** sys.path as a Python list, once sys exists (kept in sync by the sys module). */
     public PyList sysPath;
+    /**
+     * Work to do when the main program ends, before the process exits, run by the launcher in
+     * registration order on the main thread: the threading module registers the wait for
+     * non-daemon threads, the atexit module its callbacks. A hook's Python exception is reported
+     * and the remaining hooks still run.
+     */
+    public final List<Runnable> atExit = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public static Interp main() {
         return main;
