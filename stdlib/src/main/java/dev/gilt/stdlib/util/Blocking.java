@@ -1,10 +1,9 @@
 package dev.gilt.stdlib.util;
 
 /**
- * How the stdlib runs a blocking operation (time.sleep, waits, blocking I/O). The GIL
- * implementation replaces {@link #strategy} at start-up with one that releases the global lock
- * around the operation and takes it back afterwards (DESIGN.md "Blocking work releases the
- * lock"); until then the operation simply runs.
+ * How the stdlib runs a blocking operation (time.sleep, waits, blocking I/O): the global lock is
+ * released around the operation and taken back afterwards (DESIGN.md "Blocking work releases the
+ * lock"). {@link #strategy} is replaceable for tests and embedders.
  */
 public final class Blocking {
     private Blocking() {}
@@ -20,7 +19,11 @@ public final class Blocking {
         void block(Op op) throws InterruptedException;
     }
 
-    public static volatile Strategy strategy = Op::run;
+    public static volatile Strategy strategy = op -> {
+        try (var gap = dev.gilt.runtime.gil.Gil.get().releaseWhileBlocking(dev.gilt.runtime.thread.ThreadState.current())) {
+            op.run();
+        }
+    };
 
     /** Runs {@code op} under the current strategy. */
     public static void run(Op op) throws InterruptedException {
