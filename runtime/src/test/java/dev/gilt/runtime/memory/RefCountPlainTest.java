@@ -89,7 +89,7 @@ class RefCountPlainTest {
         Probe p = new Probe();
         p.refcnt = -1; // what a lost increment leaves behind
         assertThrows(Fatal.class, () -> RefCount.decref(p));
-        assertTrue(fatals.get(0).startsWith("negative refcount (-1) of <probe object at 0x"), fatals.get(0));
+        assertTrue(fatals.get(0).startsWith("negative refcount (-2) of <probe object at 0x"), fatals.get(0));
     }
 
     @DisplayName("immortal objects never change and report CPython's number")

@@ -324,6 +324,7 @@ public final class RefCountScenarios {
         System.out.println("warning: " + warning);
         int threads = 2;
         int iterations = 200_000;
+        RefCount.decref(new Probe()); // load the classes (types are blocks too) before counting
         long blocksBefore = RefCount.liveBlocks();
         Probe shared = new Probe(); // main holds the one reference
         CountDownLatch go = new CountDownLatch(1);
