@@ -96,6 +96,12 @@ public final class Frame extends PyGcObject {
         if (locals != null) this.locals = RefCount.newRef(locals);
     }
 
+    /** A frame to run {@code fn}'s code with a locals mapping (class bodies); borrowed. */
+    Frame(PyFunction fn, PyObject locals) {
+        this(fn);
+        this.locals = RefCount.newRef(locals);
+    }
+
     /** A frame to run {@code fn}'s code (arguments are bound by {@link ArgBinder}). */
     Frame(PyFunction fn) {
         super(false);

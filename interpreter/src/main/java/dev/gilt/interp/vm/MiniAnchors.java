@@ -11,7 +11,7 @@ import java.util.Set;
  * node, and reports where its operator (or bracket) lies. Anything it does not understand yields
  * no anchors, which is what CPython does when the segment does not parse.
  */
-final class MiniAnchors {
+public final class MiniAnchors {
     private record Tok(char kind, String text, int start, int end) {}
 
     /** Node kinds: 'B' binary op, 'S' subscript, 'O' other. */
@@ -38,7 +38,11 @@ final class MiniAnchors {
         return null;
     }
 
-    private static int[] binOpAnchors(String s, int leftEnd, int rightStart) {
+    /**
+     * CPython's anchors for a binary operation in {@code s}: the operator between the end of the
+     * left operand and the start of the right one (skipping closing parentheses).
+     */
+    public static int[] binOpAnchors(String s, int leftEnd, int rightStart) {
         for (int i = leftEnd; i < rightStart; i++) {
             char c = s.charAt(i);
             if (Character.isWhitespace(c)) continue;
@@ -50,7 +54,8 @@ final class MiniAnchors {
         return null;
     }
 
-    private static int[] subscriptAnchors(String s, int valueEnd, int sliceEnd) {
+    /** CPython's anchors for a subscript: from its '[' to just after its ']'. */
+    public static int[] subscriptAnchors(String s, int valueEnd, int sliceEnd) {
         int l = valueEnd, r = sliceEnd + 1, n = s.length();
         while (l < n && s.charAt(l) != '[') l++;
         while (r < n && s.charAt(r) != ']') r++;

@@ -8,7 +8,6 @@ import dev.gilt.runtime.Interp;
 import dev.gilt.runtime.error.Errors;
 import dev.gilt.runtime.error.PyException;
 import dev.gilt.runtime.error.PyExc;
-import dev.gilt.runtime.memory.Gc;
 import dev.gilt.runtime.memory.RefCount;
 import dev.gilt.runtime.module.PyModule;
 import dev.gilt.runtime.object.PyBaseException;
@@ -91,7 +90,7 @@ final class VmOps {
     static void handleEvalBreaker(ThreadState ts) {
         int fl = EvalBreaker.flags;
         if ((fl & EvalBreaker.GC_REQUESTED) != 0 && EvalBreaker.clear(EvalBreaker.GC_REQUESTED)) {
-            if (Gc.isEnabled()) Gc.collect();
+            VmHooks.autoCollect();
         }
         if ((fl & EvalBreaker.GIL_DROP_REQUEST) != 0) EvalBreaker.onGilDropRequest.run();
         if ((fl & EvalBreaker.SIGNAL_PENDING) != 0 && EvalBreaker.isMainThread(ts.thread)
