@@ -82,8 +82,8 @@ public final class ObjectSlots {
             if (type.init == OBJECT_INIT) throw Errors.typeError("%s() takes no arguments", type.name());
         }
         if ((type.flags & PyType.ABSTRACT) != 0) throw abstractError(type);
-        PyType solid = TypeNew.solidBase(type);
-        if (solid != PyType.OBJECT) {
+        if (type != PyType.OBJECT && type.javaClass != PyInstance.class) {
+            PyType solid = TypeNew.solidBase(type);
             throw Errors.typeError("object.__new__(%s) is not safe, use %s.__new__()", type.name(), solid.name());
         }
         return new PyInstance(type);
@@ -163,6 +163,7 @@ public final class ObjectSlots {
     }
 
     static long asLong(PyObject o) {
+        if (o instanceof PyInt pi && !pi.isBig()) return pi.value;
         PyObject i = Ops.index(o);
         try {
             if (i instanceof PyInt pi && !pi.isBig()) return pi.value;

@@ -361,10 +361,14 @@ public final class SlotTable {
     static long len(PyObject self) {
         PyObject r = Dunder.call(self, LEN);
         PyObject i;
-        try {
-            i = Ops.index(r);
-        } finally {
-            RefCount.decref(r);
+        if (r instanceof PyInt) {
+            i = r;
+        } else {
+            try {
+                i = Ops.index(r);
+            } finally {
+                RefCount.decref(r);
+            }
         }
         try {
             PyInt pi = (PyInt) i;

@@ -236,6 +236,18 @@ public final class TypeNew {
             out.add(s.value);
             return out;
         }
+        if (spec instanceof PyTuple || spec instanceof dev.gilt.runtime.object.PyList) {
+            PyObject[] items = spec instanceof PyTuple t ? t.items
+                    : java.util.Arrays.copyOf(((dev.gilt.runtime.object.PyList) spec).items,
+                            ((dev.gilt.runtime.object.PyList) spec).size);
+            for (PyObject x : items) {
+                if (!(x instanceof PyStr xs)) {
+                    throw Errors.typeError("__slots__ items must be strings, not '%s'", x.type().name());
+                }
+                out.add(xs.value);
+            }
+            return out;
+        }
         PyObject it = Ops.iter(spec);
         try {
             PyObject x;
