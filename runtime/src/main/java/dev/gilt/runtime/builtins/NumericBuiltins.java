@@ -294,8 +294,14 @@ final class NumericBuiltins {
         return best;
     }
 
+    /** operator.index(x), with the exact-int fast path. */
+    static PyObject index(PyObject x) {
+        if (x instanceof PyInt && x.type() == PyInt.TYPE) return RefCount.newRef(x);
+        return Ops.index(x);
+    }
+
     static PyObject radix(PyObject x, int radix, String prefix) {
-        PyObject i = Ops.index(x);
+        PyObject i = index(x);
         try {
             BigInteger v = ((PyInt) i).bigValue();
             String digits = v.abs().toString(radix);
@@ -306,7 +312,7 @@ final class NumericBuiltins {
     }
 
     static PyObject chr(PyObject x) {
-        PyObject i = Ops.index(x);
+        PyObject i = index(x);
         long v;
         try {
             PyInt pi = (PyInt) i;

@@ -175,7 +175,8 @@ public final class PyProperty extends PyGcObject implements HasDict {
     }
 
     private String what(PyObject obj) {
-        String n = name instanceof PyStr s ? " " + Ops.reprString(s) : name != null ? " " + Ops.reprString(name) : "";
+        String n = name instanceof PyStr s && TypeNew.isIdentifier(s.value) ? " '" + s.value + "'"
+                : name != null ? " " + Ops.reprString(name) : "";
         return "property" + n + " of '" + TypeSlots.shortName(obj.type()) + "' object";
     }
 

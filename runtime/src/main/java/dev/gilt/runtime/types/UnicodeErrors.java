@@ -70,7 +70,7 @@ final class UnicodeErrors {
         String encoding = enc == null ? "" : Ops.strString(enc);
         long start = asLong(ExceptionTypes.field(e, ExceptionTypes.UE_START));
         long end = asLong(ExceptionTypes.field(e, ExceptionTypes.UE_END));
-        long len = Ops.len(obj);
+        long len = obj instanceof PyStr ps ? ps.value.codePointCount(0, ps.value.length()) : Ops.len(obj);
         if (start < len && end == start + 1) {
             if (kind == DECODE) {
                 PyObject idx = PyInt.of(start);
