@@ -160,7 +160,7 @@ public final class TypeNew {
             t.qualname = qs.value;
         }
         PyObject cell = ns.getItemStr(CLASSCELL);
-        if (cell != null && !(cell instanceof PyCell)) {
+        if (cell != null && !(cell instanceof PyCell) && !cell.type().name().equals("cell")) {
             throw Errors.typeError("__classcell__ must be a nonlocal cell, not %s", Ops.reprString(cell.type()));
         }
         for (int i = 0; i < ns.entrySlots(); i++) {
@@ -205,7 +205,12 @@ public final class TypeNew {
         for (PyType b : bases) b.addSubclass(t);
         SlotTable.fillAll(t);
 
-        if (cell != null) ((PyCell) cell).set(t);
+        if (cell instanceof PyCell pc) {
+            pc.set(t);
+        } else if (cell != null) {
+            // Another room's cell type: set it through its cell_contents attribute.
+            Ops.setAttr(cell, PyStr.intern("cell_contents"), t);
+        }
         setNames(t);
         initSubclass(t, kwvals, kwnames);
         return t;
