@@ -44,6 +44,7 @@ public final class Types {
             cells();
             singletons();
             PyType.TYPE.flags |= PyType.WEAKREFABLE;
+            dev.gilt.runtime.object.PyBool.TYPE.flags &= ~PyType.BASETYPE; // bool is final
         }
     }
 
