@@ -22,6 +22,9 @@ public final class TypeReady {
     private TypeReady() {}
 
     private static final Object LOCK = new Object();
+    /** Builtin types that are generic in annotations ({@code list[int]}). */
+    private static final java.util.Set<String> GENERIC = java.util.Set.of("list", "dict", "tuple", "set", "frozenset",
+            "enumerate");
 
     public static void ready(PyType t) {
         synchronized (LOCK) {
@@ -36,6 +39,9 @@ public final class TypeReady {
             if (t == PyType.TYPE) TypeSlots.defineMethods(t);
             if (t == PyExc.BaseException) ExceptionTypes.defineMethods(t);
             ExceptionTypes.defineFamilyMembers(t);
+            if (!t.isHeapType() && GENERIC.contains(t.name()) && t.dict.getItemStr(PyStr.intern("__class_getitem__")) == null) {
+                t.define("__class_getitem__", GenericAlias.classGetItem(t));
+            }
             if (t.dict.getItemStr(PyStr.intern("__doc__")) == null) t.dict.setItem(PyStr.intern("__doc__"), PyNone.NONE);
         }
     }

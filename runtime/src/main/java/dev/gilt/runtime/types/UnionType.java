@@ -64,12 +64,7 @@ public final class UnionType extends PyGcObject {
 
     private static String argRepr(PyObject a) {
         if (a == PyNone.NONE || a == PyNone.TYPE) return "None";
-        if (a instanceof PyType t) {
-            String mod = TypeSlots.moduleName(t);
-            String q = t.isHeapType() ? t.qualname : TypeSlots.shortName(t);
-            return mod == null || mod.equals("builtins") ? q : mod + "." + q;
-        }
-        return Ops.reprString(a);
+        return GenericAlias.argRepr(a);
     }
 
     private static boolean sameSet(PyTuple a, PyTuple b) {

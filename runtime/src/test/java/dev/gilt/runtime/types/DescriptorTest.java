@@ -178,4 +178,20 @@ class DescriptorTest {
         assertEquals("AttributeError: 'S' object has no attribute '__dict__'", raises(() -> get(call(s), "__dict__")));
         RefCount.decref(o);
     }
+
+    @Test
+    void genericAliasesFromClassGetItem() {
+        PyObject la = Ops.getItem(PyList.TYPE, PyInt.TYPE);
+        assertEquals("list[int]", repr(la));
+        assertSame(PyList.TYPE, get(la, "__origin__"));
+        assertEquals("dict[str, list[int]]", repr(Ops.getItem(PyType.DICT, PyTuple.of(dev.gilt.runtime.object.PyStr.TYPE, la))));
+        assertEquals("list[int] | None", repr(Ops.binaryOp(Ops.NB_OR, la, PyNone.NONE)));
+        assertEquals("TypeError: isinstance() argument 2 cannot be a parameterized generic",
+                raises(() -> InstanceChecks.isInstance(new PyList(), la)));
+        PyType box = cls("Box", ns("__class_getitem__", fn2("__class_getitem__", (s, cls, item) -> PyTuple.of(cls, item))));
+        assertTrue(box.dict.getItemStr(PyStr.intern("__class_getitem__")) instanceof PyClassMethod);
+        PyTuple r = (PyTuple) Ops.getItem(box, PyInt.TYPE);
+        assertSame(box, r.get(0));
+        assertSame(PyInt.TYPE, r.get(1));
+    }
 }
