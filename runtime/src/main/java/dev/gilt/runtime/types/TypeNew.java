@@ -168,6 +168,7 @@ public final class TypeNew {
             if (k == null) continue;
             if (k instanceof PyStr ks && (ks.value.equals("__qualname__") || ks.value.equals("__classcell__"))) continue;
             PyObject v = ns.valueAt(i);
+            isPlainFunction(v);
             if (k instanceof PyStr ks) {
                 if (ks.value.equals("__new__") && isPlainFunction(v)) {
                     PyObject sm = PyStaticMethod.of(v);
@@ -218,7 +219,11 @@ public final class TypeNew {
 
     /** A function object (not a builtin or other callable): those get implicit wrapping. */
     static boolean isPlainFunction(PyObject v) {
-        return v.type().name().equals("function") && !v.type().isHeapType();
+        PyType t = v.type();
+        if (!t.name().equals("function") || t.isHeapType()) return false;
+        // Python functions bind as methods: callers may skip the bound-method object.
+        t.flags |= PyType.METHOD_DESCRIPTOR | PyType.WEAKREFABLE;
+        return true;
     }
 
     private static PyObject currentModuleName() {

@@ -30,6 +30,18 @@ public final class Unraisable {
 
     public static volatile Formatter formatter = Unraisable::lastLine;
 
+    /**
+     * Where reports go. The interpreter may route them to its own reporter (sys.unraisablehook);
+     * {@code message} is the first line's prefix ("Exception ignored in: "), {@code obj} the
+     * object whose repr follows it (may be null). Must consume the exception's reference.
+     */
+    @FunctionalInterface
+    public interface Reporter {
+        void report(PyBaseException exc, String message, PyObject obj);
+    }
+
+    public static volatile Reporter reporter = null;
+
     /** {@code "ValueError: msg\n"} (or just the type name when str(exc) is empty). */
     public static String lastLine(PyBaseException exc) {
         String name = exc.type().name();
@@ -52,6 +64,11 @@ public final class Unraisable {
 
     /** As {@link #report(PyObject, PyException)} with a custom first-line message (null for the default). */
     public static void report(PyObject where, PyException e, String message) {
+        Reporter rep = reporter;
+        if (rep != null) {
+            rep.report(e.exc, message != null ? message : "Exception ignored in: ", message != null ? null : where);
+            return;
+        }
         StringBuilder sb = new StringBuilder();
         if (message != null) {
             sb.append(message).append('\n');

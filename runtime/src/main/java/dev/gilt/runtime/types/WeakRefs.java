@@ -31,7 +31,19 @@ public final class WeakRefs {
     private static final IdentityHashMap<PyObject, List<PyWeakRef>> TABLE = new IdentityHashMap<>();
 
     /** Raises CPython's TypeError unless {@code obj} can be weakly referenced. */
+    /**
+     * Builtin types of other rooms that CPython lets be weakly referenced, for when their owner
+     * did not set {@link PyType#WEAKREFABLE} (the flag is then set on first use).
+     */
+    private static final java.util.Set<String> REFERENCEABLE = java.util.Set.of("function", "method", "generator",
+            "coroutine", "async_generator", "code", "set", "frozenset", "module", "type", "builtin_function_or_method",
+            "classmethod", "staticmethod", "property", "_thread.lock", "_thread.RLock", "frame", "cell");
+
     static void checkReferenceable(PyObject obj) {
+        PyType t = obj.type();
+        if ((t.flags & PyType.WEAKREFABLE) == 0 && !t.isHeapType() && REFERENCEABLE.contains(t.name())) {
+            t.flags |= PyType.WEAKREFABLE;
+        }
         if ((obj.type().flags & PyType.WEAKREFABLE) == 0) {
             throw Errors.typeError("cannot create weak reference to '%s' object", obj.type().name());
         }
