@@ -101,7 +101,7 @@ final class ConstFolder {
             }
             case Match m -> {
                 List<MatchCase> cases = new ArrayList<>();
-                for (MatchCase c : m.cases()) cases.add(new MatchCase(c.pattern(), opt(c.guard()), stmts(c.body())));
+                for (MatchCase c : m.cases()) cases.add(new MatchCase(pattern(c.pattern()), opt(c.guard()), stmts(c.body())));
                 yield new Match(expr(m.subject()), cases, m.pos());
             }
             case Raise r -> new Raise(opt(r.exc()), opt(r.cause()), r.pos());
@@ -120,6 +120,26 @@ final class ConstFolder {
             case Break b -> b;
             case Continue c -> c;
         };
+    }
+
+    private Pattern pattern(Pattern p) {
+        return switch (p) {
+            case MatchValue v -> new MatchValue(expr(v.value()), v.pos());
+            case MatchSingleton v -> v;
+            case MatchSequence v -> new MatchSequence(patterns(v.patterns()), v.pos());
+            case MatchMapping v -> new MatchMapping(exprs(v.keys()), patterns(v.patterns()), v.rest(), v.pos());
+            case MatchClass v -> new MatchClass(expr(v.cls()), patterns(v.patterns()), v.kwdAttrs(),
+                    patterns(v.kwdPatterns()), v.pos());
+            case MatchStar v -> v;
+            case MatchAs v -> new MatchAs(v.pattern() == null ? null : pattern(v.pattern()), v.name(), v.pos());
+            case MatchOr v -> new MatchOr(patterns(v.patterns()), v.pos());
+        };
+    }
+
+    private List<Pattern> patterns(List<Pattern> ps) {
+        List<Pattern> out = new ArrayList<>(ps.size());
+        for (Pattern p : ps) out.add(pattern(p));
+        return out;
     }
 
     private List<Ast.Comprehension> gens(List<Ast.Comprehension> gs) {
