@@ -90,6 +90,7 @@ public class PyGenerator extends PyGcObject {
         } else {
             g = new PyGenerator(f);
         }
+        f.own();
         f.gen = g;
         f.state = Frame.CREATED;
         return g;
