@@ -64,5 +64,13 @@ public final class Interp {
 
         /** Zero-argument super(): (type, obj) from the calling frame's __class__ cell and first argument. */
         PyObject[] superArgs();
+
+        /**
+         * sys._getframe(depth): the frame object {@code depth} calls up from the caller of
+         * _getframe (0 = that caller), as a new reference, or null when the stack is not that deep.
+         */
+        default PyObject frame(int depth) {
+            return null;
+        }
     }
 }

@@ -53,22 +53,50 @@ public final class Disassembler {
         }
     }
 
-    /** Byte offset of each instruction index (and of the end, at index {@code code.length}). */
+    /**
+     * Byte offset of each instruction index (and of the end, at index {@code code.length}), as
+     * CPython 3.12 would lay the code out: two bytes per instruction, two per inline cache entry,
+     * and two per EXTENDED_ARG prefix that CPython needs for arguments above 255 (Gilt's 24-bit
+     * arguments need none, but the offsets then line up with {@code python3.12 -m dis}).
+     */
     public static int[] offsets(PyCode code) {
-        int[] off = new int[code.code.length + 1];
-        int o = 0;
-        for (int i = 0; i < code.code.length; i++) {
-            off[i] = o;
-            o += 2 + 2 * Opcode.of(code.code[i]).cacheEntries;
+        return layout(code)[0];
+    }
+
+    /** [offsets, extended-arg prefix counts, shown (CPython-encoded) arguments]. */
+    private static int[][] layout(PyCode code) {
+        int n = code.code.length;
+        int[] ext = new int[n];
+        int[] off = new int[n + 1];
+        int[] shown = new int[n];
+        boolean changed = true;
+        while (changed) {
+            int o = 0;
+            for (int i = 0; i < n; i++) {
+                off[i] = o;
+                o += 2 * (1 + ext[i]) + 2 * Opcode.of(code.code[i]).cacheEntries;
+            }
+            off[n] = o;
+            changed = false;
+            for (int i = 0; i < n; i++) {
+                Opcode op = Opcode.of(code.code[i]);
+                shown[i] = shownArg(op, Opcode.arg(code.code[i]), off[i] + 2 * ext[i], off);
+                int e = shown[i] > 0xFFFFFF ? 3 : shown[i] > 0xFFFF ? 2 : shown[i] > 0xFF ? 1 : 0;
+                if (op.argKind == Opcode.Arg.NONE) e = 0;
+                if (e != ext[i]) {
+                    ext[i] = e;
+                    changed = true;
+                }
+            }
         }
-        off[code.code.length] = o;
-        return off;
+        return new int[][] {off, ext, shown};
     }
 
     /** Disassembles one code object (no recursion). */
     public static void renderOne(PyCode code, StringBuilder sb) {
         int n = code.code.length;
-        int[] off = offsets(code);
+        int[][] lay = layout(code);
+        int[] off = lay[0], ext = lay[1], shown = lay[2];
         Set<Integer> labels = new HashSet<>();
         for (int i = 0; i < n; i++) {
             Opcode op = Opcode.of(code.code[i]);
@@ -95,26 +123,36 @@ public final class Disassembler {
         int maxOffset = off[n] - 2;
         int offsetWidth = maxOffset >= 10000 ? Integer.toString(maxOffset).length() : 4;
         for (int i = 0; i < n; i++) {
-            if (linenoWidth > 0 && starts[i] >= 0 && off[i] > 0) sb.append('\n');
-            StringBuilder line = new StringBuilder();
-            if (linenoWidth > 0) {
-                line.append(starts[i] >= 0 ? pad(Integer.toString(starts[i]), linenoWidth)
-                        : " ".repeat(linenoWidth)).append(' ');
-            }
-            line.append("   ").append(' ');
-            line.append(labels.contains(i) ? ">>" : "  ").append(' ');
-            line.append(pad(Integer.toString(off[i]), offsetWidth)).append(' ');
             Opcode op = Opcode.of(code.code[i]);
             int arg = Opcode.arg(code.code[i]);
-            line.append(padRight(op.name(), OPNAME_WIDTH));
-            if (op.argKind != Opcode.Arg.NONE) {
-                line.append(' ').append(pad(Integer.toString(shownArg(code, op, arg, i, off)), OPARG_WIDTH));
-                String rep = argRepr(code, op, arg, off);
-                if (!rep.isEmpty()) line.append(" (").append(rep).append(')');
+            for (int k = 0; k <= ext[i]; k++) {
+                boolean first = k == 0;
+                boolean prefix = k < ext[i];
+                int o = off[i] + 2 * k;
+                if (linenoWidth > 0 && first && starts[i] >= 0 && o > 0) sb.append('\n');
+                StringBuilder line = new StringBuilder();
+                if (linenoWidth > 0) {
+                    line.append(first && starts[i] >= 0 ? pad(Integer.toString(starts[i]), linenoWidth)
+                            : " ".repeat(linenoWidth)).append(' ');
+                }
+                line.append("   ").append(' ');
+                line.append(first && labels.contains(i) ? ">>" : "  ").append(' ');
+                line.append(pad(Integer.toString(o), offsetWidth)).append(' ');
+                if (prefix) {
+                    line.append(padRight("EXTENDED_ARG", OPNAME_WIDTH));
+                    line.append(' ').append(pad(Integer.toString(shown[i] >>> (8 * (ext[i] - k))), OPARG_WIDTH));
+                } else {
+                    line.append(padRight(op.name(), OPNAME_WIDTH));
+                    if (op.argKind != Opcode.Arg.NONE) {
+                        line.append(' ').append(pad(Integer.toString(shown[i]), OPARG_WIDTH));
+                        String rep = argRepr(code, op, arg, off);
+                        if (!rep.isEmpty()) line.append(" (").append(rep).append(')');
+                    }
+                }
+                int end = line.length();
+                while (end > 0 && line.charAt(end - 1) == ' ') end--;
+                sb.append(line, 0, end).append('\n');
             }
-            int end = line.length();
-            while (end > 0 && line.charAt(end - 1) == ' ') end--;
-            sb.append(line, 0, end).append('\n');
         }
         if (exc.length > 0) {
             sb.append("ExceptionTable:\n");
@@ -126,11 +164,11 @@ public final class Disassembler {
         }
     }
 
-    private static int shownArg(PyCode code, Opcode op, int arg, int i, int[] off) {
+    /** The argument CPython 3.12 would encode; {@code at} is the offset of the instruction itself. */
+    private static int shownArg(Opcode op, int arg, int at, int[] off) {
         if (op.argKind == Opcode.Arg.JUMP) {
-            int next = off[i] + 2 + 2 * op.cacheEntries;
-            int target = off[arg];
-            return Math.abs(target - next) / 2;
+            int next = at + 2 + 2 * op.cacheEntries;
+            return Math.abs(off[arg] - next) / 2;
         }
         if (op.argKind == Opcode.Arg.COMPARE) return (arg << 4) | COMPARE_MASKS[arg];
         return arg;

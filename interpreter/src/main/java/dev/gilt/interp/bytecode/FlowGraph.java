@@ -69,8 +69,8 @@ public final class FlowGraph {
         labelExceptionTargets();
         optimize();
         removeUnusedConsts();
-        pushColdBlocksToEnd();
         resolveLineNumbers(u.firstlineno());
+        pushColdBlocksToEnd();
         int[] cellSlots = cellSlots(u);
         fixCellOffsets(cellSlots, u.cellvars().length);
         insertPrefix(u, cellSlots);
@@ -518,7 +518,7 @@ public final class FlowGraph {
         if ((u.flags() & (PyCode.CO_GENERATOR | PyCode.CO_COROUTINE | PyCode.CO_ASYNC_GENERATOR)) != 0) {
             Loc l = new Loc(u.firstlineno(), u.firstlineno(), -1, -1);
             prefix.add(new Instr(Opcode.RETURN_GENERATOR.ordinal(), 0, null, l));
-            prefix.add(new Instr(Opcode.POP_TOP.ordinal(), 0, null, l));
+            prefix.add(new Instr(Opcode.POP_TOP.ordinal(), 0, null, Loc.NONE));
         }
         entry.instrs.addAll(0, prefix);
     }

@@ -46,7 +46,7 @@ abstract class ExprParser extends ParserBase {
         return new Tuple(elts, Ctx.LOAD, span(s));
     }
 
-    /** expressions (eval input, subscripts of old): like star_expressions without stars. */
+    /** expressions (eval input, except clauses): like star_expressions without stars. */
     final Expr expressions() {
         int s = p;
         Expr first = expression();
@@ -87,7 +87,6 @@ abstract class ExprParser extends ParserBase {
         if (at(Kind.NAME) && kindAt(1) == Kind.COLONEQUAL) {
             return assignmentExpression();
         }
-        int s = p;
         Expr e = expression();
         if (at(Kind.COLONEQUAL) && noInvalid == 0) {
             throw errNode("cannot use assignment expressions with " + Targets.exprName(e), e.pos());
@@ -507,6 +506,15 @@ abstract class ExprParser extends ParserBase {
             Kind k = kind();
             if (k == Kind.STAR) {
                 Expr st = starredExpression();
+                if (at(Kind.EQUAL) && noInvalid == 0) {
+                    Expr v = attempt(() -> {
+                        p++;
+                        return expression();
+                    });
+                    if (v != null) {
+                        throw errRange("cannot assign to iterable argument unpacking", st.pos(), v.pos());
+                    }
+                }
                 if (seenDoubleStar && noInvalid == 0) {
                     throw errAt("iterable argument unpacking follows keyword argument unpacking", tok(as));
                 }
@@ -864,11 +872,9 @@ abstract class ExprParser extends ParserBase {
             t = new Tuple(elts, Ctx.LOAD, span(s));
         }
         noIn = savedNoIn;
-        if (noInvalid == 0 || at(Kind.IN)) {
-            Expr bad = Targets.invalid(t, Targets.Type.FOR);
-            if (bad != null) {
-                throw errNode("cannot assign to " + Targets.exprName(bad), bad.pos());
-            }
+        Expr bad = Targets.invalid(t, Targets.Type.FOR);
+        if (bad != null) {
+            throw errNode("cannot assign to " + Targets.exprName(bad), bad.pos());
         }
         return Targets.withCtx(t, Ctx.STORE);
     }

@@ -308,8 +308,7 @@ final class Lexer {
             }
             if (col > cur) {
                 if (indentTop + 1 >= MAX_INDENT) {
-                    throw error("IndentationError", "too many levels of indentation", line, indentChars, line, -1,
-                            false);
+                    throw error("IndentationError", "too many levels of indentation", line, 1, line, 0, false);
                 }
                 if (alt <= altIndents[indentTop]) {
                     throw tabError();
@@ -328,7 +327,7 @@ final class Lexer {
                 String text = lineText(src, line);
                 int len = text.endsWith("\n") ? text.length() - 1 : text.length();
                 throw error("IndentationError", "unindent does not match any outer indentation level", line,
-                        colCount(text, len) + 1, line, -1, false);
+                        text.codePointCount(0, len) + 1, line, -1, false);
             }
             if (alt != altIndents[indentTop]) {
                 throw tabError();
@@ -337,10 +336,6 @@ final class Lexer {
             begin();
             return make(Kind.DEDENT, null);
         }
-    }
-
-    private static int colCount(String text, int len) {
-        return text.codePointCount(0, len);
     }
 
     private ParseError tabError() {
@@ -388,10 +383,6 @@ final class Lexer {
 
     int openBracketLine() {
         return level > 0 ? brLine[level - 1] : 0;
-    }
-
-    int level() {
-        return level;
     }
 
     // ---- ordinary tokens -----------------------------------------------------------------
@@ -1005,6 +996,11 @@ final class Lexer {
     }
 
     private ParseError unterminatedF(FString f, boolean spec, boolean atEof) {
+        if (spec && !atEof) {
+            int col = colAt(pos) + 1;
+            return error("SyntaxError", "f-string: newlines are not allowed in format specifiers for single quoted "
+                    + "f-strings", line, col, line, col, false);
+        }
         if (spec) {
             int col = colAt(pos) + 1;
             return error("SyntaxError", "f-string: expecting '}'", line, col, line, col, f.triple && atEof);

@@ -40,8 +40,13 @@ public final class ParseError extends RuntimeException {
         this.fromLexer = fromLexer;
     }
 
-    ParseError withIncomplete(boolean value) {
-        return new ParseError(kind, msg, filename, line, col, endLine, endCol, text, value, fromLexer);
+    /**
+     * A syntax error found after parsing (by the compiler, for instance "'return' outside
+     * function"), shaped like the parser's own. Columns are 1-based, the end exclusive.
+     */
+    public ParseError(String kind, String msg, String filename, int line, int col, int endLine, int endCol,
+            String text) {
+        this(kind, msg, filename, line, col, endLine, endCol, text, false, false);
     }
 
     /** The message as Python's {@code str(SyntaxError)} prints it. */

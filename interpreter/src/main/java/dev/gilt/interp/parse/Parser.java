@@ -411,6 +411,19 @@ public final class Parser extends PatternParser {
             String asname = accept(Kind.AS) ? expect(Kind.NAME).name() : null;
             names.add(new Alias(name, asname, span(as)));
         } while (accept(Kind.COMMA));
+        if (at(Kind.FROM) && noInvalid == 0) {
+            // 3.12's hint for "import a from b"
+            Token kw = tok(s);
+            Boolean from = attempt(() -> {
+                p++;
+                dottedName();
+                return Boolean.TRUE;
+            });
+            if (from != null) {
+                Token last = fetched(attemptEnd - 1);
+                throw errRange("Did you mean to use 'from ... import ...' instead?", kw.pos(), last.pos());
+            }
+        }
         return new Import(names, span(s));
     }
 

@@ -82,10 +82,8 @@ final class Strings {
                     int end = close < 0 || close >= to ? to - 1 - bodyStart : close - bodyStart;
                     throw unicodeError(p0, end, "malformed \\N character escape");
                 }
-                int cp;
-                try {
-                    cp = Character.codePointOf(src.substring(i + 3, close));
-                } catch (IllegalArgumentException ex) {
+                int cp = lookup(src.substring(i + 3, close));
+                if (cp < 0) {
                     throw unicodeError(p0, close - bodyStart, "unknown Unicode character name");
                 }
                 sb.appendCodePoint(cp);
@@ -97,6 +95,95 @@ final class Strings {
                 sb.append('\\');
                 return i + 1;
         }
+    }
+
+    private static final String[] JAMO_L = {"G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S", "SS", "", "J", "JJ",
+        "C", "K", "T", "P", "H"};
+    private static final String[] JAMO_V = {"A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O", "WA", "WAE", "OE", "YO",
+        "U", "WEO", "WE", "WI", "YU", "EU", "YI", "I"};
+    private static final String[] JAMO_T = {"", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG", "LM", "LB", "LS", "LT",
+        "LP", "LH", "M", "B", "BS", "S", "SS", "NG", "J", "C", "K", "T", "P", "H"};
+
+    /** Python's name aliases most likely to appear in source (NameAliases.txt has more). */
+    private static final java.util.Map<String, Integer> ALIASES = java.util.Map.ofEntries(
+            java.util.Map.entry("NULL", 0), java.util.Map.entry("NUL", 0), java.util.Map.entry("ALERT", 7),
+            java.util.Map.entry("BEL", 7), java.util.Map.entry("BACKSPACE", 8), java.util.Map.entry("BS", 8),
+            java.util.Map.entry("CHARACTER TABULATION", 9), java.util.Map.entry("TAB", 9),
+            java.util.Map.entry("HT", 9), java.util.Map.entry("LINE FEED", 10), java.util.Map.entry("LF", 10),
+            java.util.Map.entry("NEW LINE", 10), java.util.Map.entry("END OF LINE", 10),
+            java.util.Map.entry("NL", 10), java.util.Map.entry("EOL", 10),
+            java.util.Map.entry("LINE TABULATION", 11), java.util.Map.entry("VT", 11),
+            java.util.Map.entry("FORM FEED", 12), java.util.Map.entry("FF", 12),
+            java.util.Map.entry("CARRIAGE RETURN", 13), java.util.Map.entry("CR", 13),
+            java.util.Map.entry("ESCAPE", 27), java.util.Map.entry("ESC", 27), java.util.Map.entry("DELETE", 127),
+            java.util.Map.entry("DEL", 127), java.util.Map.entry("NBSP", 0xA0), java.util.Map.entry("SHY", 0xAD),
+            java.util.Map.entry("ZWSP", 0x200B), java.util.Map.entry("ZWNJ", 0x200C),
+            java.util.Map.entry("ZWJ", 0x200D), java.util.Map.entry("BYTE ORDER MARK", 0xFEFF),
+            java.util.Map.entry("BOM", 0xFEFF), java.util.Map.entry("ZWNBSP", 0xFEFF));
+
+    /** The code point named as in \N{...}, or -1; covers the names Java lacks but Python derives. */
+    static int lookup(String name) {
+        String up = name.toUpperCase(java.util.Locale.ROOT);
+        Integer alias = ALIASES.get(up);
+        if (alias != null) {
+            return alias;
+        }
+        if (up.startsWith("CJK UNIFIED IDEOGRAPH-")) {
+            int cp = parseHex(up.substring(22));
+            return cp >= 0 && Character.isIdeographic(cp) && Character.UnicodeBlock.of(cp).toString()
+                    .startsWith("CJK_UNIFIED_IDEOGRAPHS") ? cp : -1;
+        }
+        if (up.startsWith("HANGUL SYLLABLE ")) {
+            return hangul(up.substring(16));
+        }
+        if (up.indexOf('(') >= 0 || up.indexOf('_') >= 0) {
+            return -1;
+        }
+        try {
+            return Character.codePointOf(up);
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
+
+    private static int parseHex(String s) {
+        if (s.length() < 4 || s.length() > 5) {
+            return -1;
+        }
+        int v = 0;
+        for (int i = 0; i < s.length(); i++) {
+            int d = hexDigit(s.charAt(i));
+            if (d < 0) {
+                return -1;
+            }
+            v = v * 16 + d;
+        }
+        return v;
+    }
+
+    /** Hangul syllable names are composed from jamo short names, longest match first. */
+    private static int hangul(String s) {
+        int[] at = {0};
+        int l = longest(JAMO_L, s, at);
+        int v = longest(JAMO_V, s, at);
+        int t = longest(JAMO_T, s, at);
+        if (l < 0 || v < 0 || t < 0 || at[0] != s.length()) {
+            return -1;
+        }
+        return 0xAC00 + (l * 21 + v) * 28 + t;
+    }
+
+    private static int longest(String[] names, String s, int[] at) {
+        int best = -1;
+        for (int i = 0; i < names.length; i++) {
+            if (s.startsWith(names[i], at[0]) && (best < 0 || names[i].length() > names[best].length())) {
+                best = i;
+            }
+        }
+        if (best >= 0) {
+            at[0] += names[best].length();
+        }
+        return best;
     }
 
     private static int hexEscape(String src, int i, int to, int digits, StringBuilder sb, int bodyStart, String what)

@@ -117,6 +117,9 @@ class LexerTest {
         assertEquals("\\x00", string("rb'\\x00'"));
         assertEquals("xy", string("u'x' U\"y\""));
         assertEquals("S", string("'\\123'"));
+        // names Java's Character.codePointOf does not know: derived ideograph and syllable names, aliases
+        assertEquals("\u6574\uac01\n\u00a0", string("'\\N{CJK UNIFIED IDEOGRAPH-6574}\\N{HANGUL SYLLABLE GAG}"
+                + "\\N{LINE FEED}\\N{NBSP}'"));
     }
 
     @Test

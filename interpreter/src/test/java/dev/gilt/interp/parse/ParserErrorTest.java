@@ -124,6 +124,12 @@ class ParserErrorTest {
         assertError("  x = 1", "IndentationError", "unexpected indent", 1, 2, 1, -1);
         assertError("if x:\n    a\n  b", "IndentationError", "unindent does not match any outer indentation level",
                 3, 4, 3, -1);
+        StringBuilder deep = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            deep.append(" ".repeat(i)).append("if x:\n");
+        }
+        assertError(deep + " ".repeat(100) + "pass\n", "IndentationError", "too many levels of indentation",
+                101, 1, 101, 0);
         assertError("if x:\n\tpass\n        pass", "TabError", "inconsistent use of tabs and spaces in indentation",
                 3, 1, 3, 0);
     }
@@ -168,6 +174,13 @@ class ParserErrorTest {
         assertSyntax("x = f'abc", "unterminated f-string literal (detected at line 1)", 1, 5, 1, 5);
         assertSyntax("x = f'''abc\n", "unterminated triple-quoted f-string literal (detected at line 1)", 1, 5, 1, 5);
         assertSyntax("f'{x y}'", "invalid syntax. Perhaps you forgot a comma?", 1, 4, 1, 7);
+    }
+
+    @Test
+    @DisplayName("hints that are new in 3.12")
+    void newIn312() {
+        assertSyntax("import a.b from c", "Did you mean to use 'from ... import ...' instead?", 1, 1, 1, 18);
+        assertSyntax("f(*a=1)", "cannot assign to iterable argument unpacking", 1, 3, 1, 7);
     }
 
     @Test
