@@ -1,5 +1,6 @@
 package dev.gilt.interp.vm;
 
+import dev.gilt.runtime.object.PyCell;
 import dev.gilt.interp.bytecode.PyCode;
 import dev.gilt.runtime.memory.Gc;
 import dev.gilt.runtime.memory.RefCount;
@@ -273,7 +274,7 @@ public final class Frame extends PyGcObject {
         for (int i = 0; i < n; i++) {
             PyObject v = s[i];
             byte kind = c.localsplusKinds[i];
-            if (v instanceof PyCell cell && (kind & (PyCode.KIND_CELL | PyCode.KIND_FREE)) != 0) v = cell.ref;
+            if (v instanceof PyCell cell && (kind & (PyCode.KIND_CELL | PyCode.KIND_FREE)) != 0) v = cell.get();
             PyStr name = PyStr.intern(c.localsplusNames[i]);
             if ((kind & PyCode.KIND_FREE) != 0 && (c.flags & PyCode.CO_OPTIMIZED) == 0) continue;
             if (v == null) {

@@ -1,5 +1,7 @@
 package dev.gilt.interp.vm;
 
+import dev.gilt.runtime.object.PyCell;
+import dev.gilt.runtime.types.PyMethod;
 import dev.gilt.interp.bytecode.Opcode;
 import dev.gilt.interp.bytecode.PyCode;
 import dev.gilt.runtime.error.Errors;
@@ -437,7 +439,7 @@ public final class Interpreter {
                             dec(v);
                         }
                         case Op.LOAD_DEREF -> {
-                            PyObject v = ((PyCell) s[arg]).ref;
+                            PyObject v = ((PyCell) s[arg]).get();
                             if (v == null) throw VmOps.unboundDeref(co, arg);
                             inc(v);
                             s[sp++] = v;

@@ -194,7 +194,7 @@ public class PyGenerator extends PyGcObject {
     static PyException stopIteration(PyObject value) {
         try {
             if (value == PyNone.NONE) return Errors.stopIteration();
-            return new PyException(VmSupport.newException(PyExc.StopIteration, value));
+            return dev.gilt.runtime.types.ExceptionTypes.stopIteration(value);
         } finally {
             RefCount.decref(value);
         }

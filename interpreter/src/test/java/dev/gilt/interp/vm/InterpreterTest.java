@@ -1,5 +1,6 @@
 package dev.gilt.interp.vm;
 
+import dev.gilt.runtime.object.PyCell;
 import static dev.gilt.interp.bytecode.Opcode.*;
 import static dev.gilt.interp.vm.VmTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
