@@ -145,7 +145,7 @@ public class PyByteArray extends PyObject {
         if (!(key instanceof PyInt) && key.type().index == null) {
             throw Errors.typeError("bytearray indices must be integers or slices, not %s", key.type().name());
         }
-        long i = PyInt.asIndex(key);
+        long i = PyInt.asIndex(key, dev.gilt.runtime.error.PyExc.IndexError);
         if (i < 0) i += a.size;
         if (i < 0 || i >= a.size) throw Errors.indexError("bytearray index out of range");
         if (value == null) {

@@ -259,7 +259,7 @@ public class PyBytes extends PyObject {
             return make.apply(out);
         }
         if (key instanceof PyInt || key.type().index != null) {
-            long i = PyInt.asIndex(key);
+            long i = PyInt.asIndex(key, PyExc.IndexError);
             if (i < 0) i += n;
             if (i < 0 || i >= n) throw Errors.indexError(indexMessage);
             return PyInt.of(data[(int) i] & 0xff);

@@ -110,10 +110,15 @@ public class PyInt extends PyObject {
      * into an index-sized integer" when it does not fit (CPython's PyNumber_AsSsize_t).
      */
     public static long asIndex(PyObject o) {
+        return asIndex(o, PyExc.OverflowError);
+    }
+
+    /** Like {@link #asIndex(PyObject)} raising {@code error} on overflow (IndexError for subscripts). */
+    public static long asIndex(PyObject o, PyType error) {
         if (o instanceof PyInt i && i.big == null) return i.value;
         PyInt i = index(o);
         try {
-            if (i.big != null) throw Errors.overflow("cannot fit 'int' into an index-sized integer");
+            if (i.big != null) throw Errors.of(error, "cannot fit 'int' into an index-sized integer");
             return i.value;
         } finally {
             RefCount.decref(i);

@@ -287,7 +287,7 @@ public class PyStr extends PyObject {
     static PyObject getItem(PyObject o, PyObject key) {
         PyStr s = self(o);
         if (key instanceof PyInt || key.type().index != null && !Slices.isSlice(key)) {
-            long i = PyInt.asIndex(key);
+            long i = PyInt.asIndex(key, dev.gilt.runtime.error.PyExc.IndexError);
             int n = s.length();
             if (i < 0) i += n;
             if (i < 0 || i >= n) throw Errors.indexError("string index out of range");

@@ -45,6 +45,13 @@ class ExpectationTest {
             };
         }
         if (PyNone.TYPE.repr == null) PyNone.TYPE.repr = o -> PyStr.of("None");
+        if (PyList.TYPE.getitem == null && PyList.TYPE.iter == null) {
+            PyList.TYPE.getitem = (l, k) -> {
+                long i = PyInt.asIndex(k);
+                if (i < 0 || i >= ((PyList) l).size()) throw Errors.indexError("list index out of range");
+                return dev.gilt.runtime.memory.RefCount.newRef(((PyList) l).get((int) i));
+            };
+        }
     }
 
     static PyObject[] lits(String[] f, int from) {
