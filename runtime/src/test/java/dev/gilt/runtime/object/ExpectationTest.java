@@ -45,6 +45,13 @@ class ExpectationTest {
             };
         }
         if (PyNone.TYPE.repr == null) PyNone.TYPE.repr = o -> PyStr.of("None");
+        if (PyTuple.TYPE.getitem == null && PyTuple.TYPE.iter == null) {
+            PyTuple.TYPE.getitem = (t, k) -> {
+                long i = PyInt.asIndex(k);
+                if (i < 0 || i >= ((PyTuple) t).size()) throw Errors.indexError("tuple index out of range");
+                return dev.gilt.runtime.memory.RefCount.newRef(((PyTuple) t).get((int) i));
+            };
+        }
         if (PyList.TYPE.getitem == null && PyList.TYPE.iter == null) {
             PyList.TYPE.getitem = (l, k) -> {
                 long i = PyInt.asIndex(k);

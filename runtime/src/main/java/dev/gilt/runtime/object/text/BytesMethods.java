@@ -175,9 +175,7 @@ public final class BytesMethods {
                     while (i < v.n && isSpace(v.b[i])) i++;
                     if (i >= v.n) break;
                     if (max == 0) {
-                        int e = v.n;
-                        while (e > i && isSpace(v.b[e - 1])) e--;
-                        parts.add(v.copy(i, e));
+                        parts.add(v.copy(i, v.n)); // the rest keeps its trailing whitespace
                         break;
                     }
                     int j = i;
@@ -192,9 +190,7 @@ public final class BytesMethods {
                     while (i > 0 && isSpace(v.b[i - 1])) i--;
                     if (i <= 0) break;
                     if (max == 0) {
-                        int s = 0;
-                        while (s < i && isSpace(v.b[s])) s++;
-                        parts.add(0, v.copy(s, i));
+                        parts.add(0, v.copy(0, i)); // the rest keeps its leading whitespace
                         break;
                     }
                     int j = i;
