@@ -25,6 +25,13 @@ public final class Interp {
     public Hooks hooks;
     /** sys.path as a Python list, once sys exists (kept in sync by the sys module). */
     public PyList sysPath;
+    /**
+     * Work to do when the main program ends, before the process exits, run by the launcher in
+     * registration order on the main thread: the threading module registers the wait for
+     * non-daemon threads, the atexit module its callbacks. A hook's Python exception is reported
+     * and the remaining hooks still run.
+     */
+    public final List<Runnable> atExit = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public static Interp main() {
         return main;
@@ -57,5 +64,13 @@ public final class Interp {
 
         /** Zero-argument super(): (type, obj) from the calling frame's __class__ cell and first argument. */
         PyObject[] superArgs();
+
+        /**
+         * sys._getframe(depth): the frame object {@code depth} calls up from the caller of
+         * _getframe (0 = that caller), as a new reference, or null when the stack is not that deep.
+         */
+        default PyObject frame(int depth) {
+            return null;
+        }
     }
 }

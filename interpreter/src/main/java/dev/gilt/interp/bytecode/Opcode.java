@@ -82,7 +82,9 @@ public enum Opcode {
     GET_ITER(Arg.NONE, 0, 0),
     /**
      * TOS is an iterator. Pushes: next(iterator). When exhausted: pops the iterator and jumps to
-     * the instruction after target (target is the loop's END_FOR).
+     * the instruction after target (target is the loop's END_FOR, which is not executed). Stack
+     * analysis (as CPython) counts the jump as reaching END_FOR with [iterator, value], so that
+     * END_FOR's -2 leaves the depth the VM actually has after the loop.
      */
     FOR_ITER(Arg.JUMP, 1, 1) {
         @Override
@@ -291,13 +293,26 @@ public enum Opcode {
     },
     /** Pushes: AssertionError (the type). */
     LOAD_ASSERTION_ERROR(Arg.NONE, 0, 1),
-    /** Pops: exc. Pushes: previous handled exception (or None), exc; makes exc the handled one. */
+    /**
+     * Pops: exc. Pushes: previous handled exception (or None), exc; makes exc the handled one.
+     * Refcounts (CPython's exc_info): the handled-exception slot owns its value; the previous
+     * value's reference moves from the slot to the stack, and the slot takes a new reference to
+     * exc (the compiled handler may pop exc while it is still being handled).
+     */
     PUSH_EXC_INFO(Arg.NONE, 0, 1),
-    /** Pops: previous exception; restores it as the handled one. */
+    /**
+     * Pops: previous exception; restores it as the handled one. The popped reference moves into
+     * the slot (None means no exception) and the slot's old value is released.
+     */
     POP_EXCEPT(Arg.NONE, 0, -1),
     /** Pops: exc, type. Pushes: exc, isinstance-match(exc, type) (TypeError if type is not a class/tuple of). */
     CHECK_EXC_MATCH(Arg.NONE, 0, 0),
-    /** Pops: [lasti if arg,] exc. Re-raises exc (restoring f_lasti from lasti when arg is set). */
+    /**
+     * Pops: exc. Re-raises exc. If arg != 0, the int {@code arg} slots below exc (stack[-(arg+1)])
+     * is the lasti pushed by a cleanup handler: the frame's current instruction is restored from it
+     * first, so the traceback points at the original raising instruction. Stack effect -1 (the
+     * exception unwinding discards the rest).
+     */
     RERAISE(Arg.INT, 0, -1),
     /**
      * Stack: exit, lasti, prev_exc, exc. Pushes: exit(type(exc), exc, exc.__traceback__).
@@ -308,9 +323,18 @@ public enum Opcode {
     /** Pops: sub_iter, last_sent_value, exc. Pushes: None, value if exc is StopIteration else re-raises. */
     CLEANUP_THROW(Arg.NONE, 0, -1),
 
-    /** First instruction of generator/coroutine code: creates the generator object and returns it. */
-    RETURN_GENERATOR(Arg.NONE, 0, 0),
-    /** Pops: v. Yields v to the caller; on resume pushes the sent value. */
+    /**
+     * First instruction of generator/coroutine code (after COPY_FREE_VARS / MAKE_CELL): creates the
+     * generator object for this frame and returns it to the caller. When the generator is first
+     * resumed, execution continues at the next instruction with the sent value (None) pushed, which
+     * the compiler's POP_TOP discards (3.12). Stack effect +1.
+     */
+    RETURN_GENERATOR(Arg.NONE, 0, 1),
+    /**
+     * Pops: v. Yields v to the caller; on resume pushes the sent value. arg (3.12): the number of
+     * exception handlers active at this point (1 = only the implicit StopIteration handler of a
+     * generator body); the VM may ignore it.
+     */
     YIELD_VALUE(Arg.INT, 0, 0),
     /**
      * Pops: receiver, v. Sends v into receiver (send/next). If it yields, pushes receiver, yielded;

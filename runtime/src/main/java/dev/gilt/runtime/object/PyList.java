@@ -1,21 +1,58 @@
 package dev.gilt.runtime.object;
 
+import dev.gilt.runtime.error.Errors;
+import dev.gilt.runtime.error.PyException;
+import dev.gilt.runtime.error.PyExc;
 import dev.gilt.runtime.memory.RefCount;
+import dev.gilt.runtime.object.collections.Indices;
+import dev.gilt.runtime.object.collections.ReprGuard;
+import dev.gilt.runtime.object.collections.Sequences;
+import dev.gilt.runtime.object.collections.SliceIndices;
+import dev.gilt.runtime.object.collections.Sorting;
+import dev.gilt.runtime.ops.Ops;
 import java.util.Arrays;
 
-/** {@code list}: a growable array of owned references. */
+/**
+ * {@code list}: a growable array of owned references.
+ *
+ * <h2>Refcounts</h2>
+ * The list owns one reference per element. Getters that return a {@code PyObject} return new
+ * references except {@link #get} (borrowed, like PyList_GET_ITEM); every removal decrefs, after the
+ * list is consistent again (a decref can run {@code __del__}, which may look at the list).
+ *
+ * <h2>Re-entrancy</h2>
+ * Any call out to Python code ({@code ==}, {@code <}, {@code repr}, key functions, iteration of an
+ * argument) may mutate this list. Loops that call out re-read {@link #items} and {@link #size}
+ * on each step and hold a reference to the element being compared, as CPython does.
+ *
+ * <h2>Free threading (later)</h2>
+ * {@link #items} and {@link #size} are public for the VM's read fast paths only; every write to
+ * them happens inside this class, in the methods of the "mutation" section, so a per-object lock
+ * (CPython's critical section) can be added around those and the multi-step readers without
+ * touching callers.
+ */
 public class PyList extends PyGcObject {
     public static final PyType TYPE = PyType.builtin("list", PyList.class);
 
+    /** Marks a list whose items are out for sorting; any growth replaces it (detects mutation). */
+    private static final PyObject[] SORTING = new PyObject[0];
+    private static final PyObject[] NO_ITEMS = new PyObject[0];
+
+    static {
+        ListMethods.install(TYPE);
+    }
+
+    /** Elements [0, size); read-only outside this class. */
     public PyObject[] items;
+    /** Number of elements; read-only outside this class. */
     public int size;
 
     public PyList() {
-        items = new PyObject[4];
+        items = NO_ITEMS;
     }
 
     public PyList(int capacity) {
-        items = new PyObject[Math.max(capacity, 4)];
+        items = capacity <= 0 ? NO_ITEMS : new PyObject[capacity];
     }
 
     /** A list that steals the first {@code n} references of {@code items}. */
@@ -26,21 +63,21 @@ public class PyList extends PyGcObject {
         return l;
     }
 
+    /** {@code list(iterable)}: a new list. */
+    public static PyList fromIterable(PyObject iterable) {
+        PyList l = new PyList();
+        try {
+            l.extend(iterable);
+        } catch (RuntimeException e) {
+            RefCount.decref(l);
+            throw e;
+        }
+        return l;
+    }
+
     @Override
     public PyType type() {
         return TYPE;
-    }
-
-    /** append(x): increfs x. */
-    public void append(PyObject x) {
-        RefCount.incref(x);
-        appendSteal(x);
-    }
-
-    /** append taking over the caller's reference to x. */
-    public void appendSteal(PyObject x) {
-        if (size == items.length) items = Arrays.copyOf(items, size + (size >> 1) + 4);
-        items[size++] = x;
     }
 
     /** Borrowed item i (no bounds check beyond Java's). */
@@ -52,17 +89,474 @@ public class PyList extends PyGcObject {
         return size;
     }
 
+    /** Item {@code i} with Python's negative indexing, a new reference; IndexError if out of range. */
+    public PyObject getItem(long i) {
+        if (i < 0) i += size;
+        if (i < 0 || i >= size) throw Errors.indexError("list index out of range");
+        return RefCount.newRef(items[(int) i]);
+    }
+
+    /** A fresh array of new references to the elements. */
+    public PyObject[] toArray() {
+        PyObject[] a = Arrays.copyOf(items, size);
+        for (PyObject o : a) RefCount.incref(o);
+        return a;
+    }
+
+    /** {@code tuple(self)}: a new tuple. */
+    public PyTuple toTuple() {
+        return size == 0 ? PyTuple.EMPTY : PyTuple.steal(toArray());
+    }
+
+    /** {@code self[lo:hi]} (already clamped to 0 &lt;= lo &lt;= hi &lt;= size): a new list. */
+    public PyList slice(int lo, int hi) {
+        int n = Math.max(0, hi - lo);
+        PyList l = new PyList(n);
+        for (int i = 0; i < n; i++) l.items[i] = RefCount.newRef(items[lo + i]);
+        l.size = n;
+        return l;
+    }
+
+    // ---- mutation (every write to items/size is below) ------------------------------------
+
+    /** Makes room for {@code n} elements (CPython's over-allocation pattern). */
+    private void ensureCapacity(int n) {
+        if (n <= items.length) return;
+        long want = (long) n + (n >> 3) + 6 & ~3L;
+        if (n - size > want - n) want = (long) n + 3 & ~3L;
+        if (want > Sequences.MAX_SIZE) {
+            if (n > Sequences.MAX_SIZE) throw Sequences.tooBig();
+            want = n;
+        }
+        items = Arrays.copyOf(items, (int) want);
+    }
+
+    /** append(x): increfs x. */
+    public void append(PyObject x) {
+        RefCount.incref(x);
+        appendSteal(x);
+    }
+
+    /** append taking over the caller's reference to x. */
+    public void appendSteal(PyObject x) {
+        if (size == items.length) {
+            try {
+                ensureCapacity(size + 1);
+            } catch (RuntimeException e) {
+                RefCount.decref(x);
+                throw e;
+            }
+        }
+        items[size++] = x;
+    }
+
+    /** {@code self[i] = v} for 0 &lt;= i &lt; size: increfs v, decrefs the old item. */
+    public void setItem(int i, PyObject v) {
+        RefCount.incref(v);
+        PyObject old = items[i];
+        items[i] = v;
+        RefCount.decref(old);
+    }
+
+    /** list.insert(where, x) with CPython's clamping; increfs x. */
+    public void insert(long where, PyObject x) {
+        int n = size;
+        if (where < 0) {
+            where += n;
+            if (where < 0) where = 0;
+        }
+        if (where > n) where = n;
+        ensureCapacity(n + 1);
+        int w = (int) where;
+        System.arraycopy(items, w, items, w + 1, n - w);
+        items[w] = RefCount.newRef(x);
+        size = n + 1;
+    }
+
+    /** list.extend(iterable). */
+    public void extend(PyObject iterable) {
+        Class<?> c = iterable.getClass();
+        if (c == PyList.class || c == PyTuple.class || iterable == this) {
+            PyObject[] src;
+            int n;
+            if (iterable instanceof PyTuple t) {
+                src = t.items;
+                n = src.length;
+            } else {
+                PyList l = (PyList) iterable;
+                src = l.items;
+                n = l.size;
+            }
+            if (n == 0) return;
+            int m = size;
+            ensureCapacity(m + n);
+            // src may be this.items (l.extend(l)): copy after the resize, from the old length.
+            System.arraycopy(iterable == this ? items : src, 0, items, m, n);
+            for (int i = m; i < m + n; i++) RefCount.incref(items[i]);
+            size = m + n;
+            return;
+        }
+        PyObject it = Ops.iter(iterable);
+        try {
+            PyObject x;
+            while ((x = Ops.next(it)) != null) appendSteal(x);
+        } finally {
+            RefCount.decref(it);
+        }
+    }
+
+    /** list.pop(i): removes and returns item i (the caller gets the list's reference). */
+    public PyObject pop(long i) {
+        int n = size;
+        if (n == 0) throw Errors.indexError("pop from empty list");
+        if (i < 0) i += n;
+        if (i < 0 || i >= n) throw Errors.indexError("pop index out of range");
+        return takeAt((int) i, true);
+    }
+
+    private PyObject takeAt(int i, boolean shift) {
+        PyObject x = items[i];
+        System.arraycopy(items, i + 1, items, i, size - i - 1);
+        items[--size] = null;
+        return x;
+    }
+
+    /** Removes the last {@code n} items and returns the list's references to them, in order. */
+    public PyObject[] popTail(int n) {
+        PyObject[] tail = Arrays.copyOfRange(items, size - n, size);
+        Arrays.fill(items, size - n, size, null);
+        size -= n;
+        return tail;
+    }
+
+    /** Deletes item i (0 &lt;= i &lt; size), decref'ing it. */
+    public void delItem(int i) {
+        RefCount.decref(takeAt(i, true));
+    }
+
+    /** list.clear(): the list is empty before any element is released. */
+    public void clear() {
+        PyObject[] old = items;
+        int n = size;
+        items = NO_ITEMS;
+        size = 0;
+        for (int i = 0; i < n; i++) RefCount.xdecref(old[i]);
+    }
+
+    /** list.reverse() */
+    public void reverse() {
+        for (int a = 0, b = size - 1; a < b; a++, b--) {
+            PyObject t = items[a];
+            items[a] = items[b];
+            items[b] = t;
+        }
+    }
+
+    /** {@code self *= n} */
+    public void inplaceRepeat(long n) {
+        int m = size;
+        if (m == 0 || n == 1) return;
+        if (n <= 0) {
+            clear();
+            return;
+        }
+        if (n > Sequences.MAX_SIZE / m) throw Sequences.tooBig();
+        int total = (int) (m * n);
+        ensureCapacity(total);
+        for (int r = 1; r < n; r++) System.arraycopy(items, 0, items, r * m, m);
+        for (int i = 0; i < m; i++) for (int r = 1; r < n; r++) RefCount.incref(items[i]);
+        size = total;
+    }
+
+    /**
+     * {@code self[lo:hi] = src[0..n)} (steals the src references; n = 0 deletes), CPython's
+     * list_ass_slice after the source was materialised. lo/hi are clamped here.
+     */
+    void assignSlice(long lo, long hi, PyObject[] src, int n) {
+        int sz = size;
+        if (lo < 0) lo = 0;
+        else if (lo > sz) lo = sz;
+        if (hi < lo) hi = lo;
+        else if (hi > sz) hi = sz;
+        int ilow = (int) lo, norig = (int) (hi - lo), d = n - norig;
+        if (sz + d == 0) {
+            clear();
+            return;
+        }
+        if (d > 0 && sz + d > Sequences.MAX_SIZE) {
+            Sequences.decrefAll(src, n);
+            throw Sequences.tooBig();
+        }
+        PyObject[] recycle = Arrays.copyOfRange(items, ilow, ilow + norig);
+        if (d < 0) {
+            System.arraycopy(items, ilow + norig, items, ilow + n, sz - ilow - norig);
+            Arrays.fill(items, sz + d, sz, null);
+        } else if (d > 0) {
+            ensureCapacity(sz + d);
+            System.arraycopy(items, ilow + norig, items, ilow + n, sz - ilow - norig);
+        }
+        System.arraycopy(src, 0, items, ilow, n);
+        size = sz + d;
+        for (int k = norig - 1; k >= 0; k--) RefCount.xdecref(recycle[k]);
+    }
+
+    /** {@code self[start::step] = src} for an extended slice of exactly src.length items (steals src). */
+    void assignExtended(SliceIndices si, PyObject[] src) {
+        int n = (int) si.length();
+        PyObject[] garbage = new PyObject[n];
+        for (int i = 0; i < n; i++) {
+            int cur = (int) si.at(i);
+            garbage[i] = items[cur];
+            items[cur] = src[i];
+        }
+        for (PyObject g : garbage) RefCount.xdecref(g);
+    }
+
+    /** {@code del self[start::step]} */
+    void deleteExtended(SliceIndices si) {
+        int n = (int) si.length();
+        if (n == 0) return;
+        boolean[] doomed = new boolean[size];
+        for (int i = 0; i < n; i++) doomed[(int) si.at(i)] = true;
+        PyObject[] garbage = new PyObject[n];
+        int g = 0, w = 0, sz = size;
+        for (int r = 0; r < sz; r++) {
+            if (doomed[r]) garbage[g++] = items[r];
+            else items[w++] = items[r];
+        }
+        Arrays.fill(items, w, sz, null);
+        size = w;
+        for (PyObject o : garbage) RefCount.xdecref(o);
+    }
+
+    /**
+     * list.sort(key=key, reverse=reverse): stable; key (null or None for none) is called once per
+     * element; only {@code <} is used. The list is empty while sorting: if the key or a comparison
+     * mutates it, ValueError "list modified during sort" is raised (after the sort) and whatever
+     * was put in the list meanwhile is dropped.
+     */
+    public void sort(PyObject key, boolean reverse) {
+        if (key == PyNone.NONE) key = null;
+        PyObject[] saved = items;
+        int n = size;
+        items = SORTING;
+        size = 0;
+        PyObject[] keys = null;
+        RuntimeException failure = null;
+        boolean reversed = false;
+        try {
+            if (key != null) {
+                keys = new PyObject[n];
+                for (int i = 0; i < n; i++) {
+                    try {
+                        keys[i] = Ops.call(key, saved[i]);
+                    } catch (RuntimeException e) {
+                        Sequences.decrefAll(keys, i);
+                        keys = null;
+                        throw e;
+                    }
+                }
+            }
+            PyObject[] k = keys != null ? keys : saved;
+            if (reverse && n > 1) {
+                reverseRange(k, n);
+                if (keys != null) reverseRange(saved, n);
+                reversed = true;
+            }
+            Sorting.sort(k, keys != null ? saved : null, n, Sorting.chooseLessThan(k, n));
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            if (keys != null) Sequences.decrefAll(keys, n);
+            if (reversed) {
+                reverseRange(saved, n);
+            }
+            PyObject[] meanwhile = items;
+            int mn = size;
+            items = saved;
+            size = n;
+            if (meanwhile != SORTING) {
+                for (int i = 0; i < mn; i++) RefCount.xdecref(meanwhile[i]);
+                if (failure == null) failure = Errors.valueError("list modified during sort");
+            }
+        }
+        if (failure != null) throw failure;
+    }
+
+    private static void reverseRange(PyObject[] a, int n) {
+        for (int i = 0, j = n - 1; i < j; i++, j--) {
+            PyObject t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    // ---- searching --------------------------------------------------------------------------
+
+    /** {@code x in self}: identity, then ==, holding a reference to each item compared. */
+    public boolean contains(PyObject x) {
+        for (int i = 0; i < size; i++) {
+            if (matchAt(i, x)) return true;
+        }
+        return false;
+    }
+
+    /** Item i is x or == x; the list may change during the comparison. */
+    private boolean matchAt(int i, PyObject x) {
+        PyObject o = items[i];
+        if (o == x) return true;
+        RefCount.incref(o);
+        try {
+            return Ops.eqBool(o, x);
+        } finally {
+            RefCount.decref(o);
+        }
+    }
+
+    public long count(PyObject x) {
+        long c = 0;
+        for (int i = 0; i < size; i++) if (matchAt(i, x)) c++;
+        return c;
+    }
+
+    /** list.index(x, start, stop): position of the first match, or ValueError "X is not in list". */
+    public long index(PyObject x, long start, long stop) {
+        if (start < 0) start = Math.max(0, start + size);
+        if (stop < 0) stop = Math.max(0, stop + size);
+        for (long i = start; i < stop && i < size; i++) {
+            if (matchAt((int) i, x)) return i;
+        }
+        throw Errors.valueError("%s is not in list", Ops.reprString(x));
+    }
+
+    /** list.remove(x) */
+    public void remove(PyObject x) {
+        for (int i = 0; i < size; i++) {
+            if (matchAt(i, x)) {
+                if (i < size) delItem(i);
+                return;
+            }
+        }
+        throw Errors.valueError("list.remove(x): x not in list");
+    }
+
+    /** Lexicographic comparison with another list (the caller checked both are lists). */
+    PyObject compareWith(PyList w, int op) {
+        if (size != w.size && (op == Ops.EQ || op == Ops.NE)) return PyBool.of(op == Ops.NE);
+        int i = 0;
+        for (; i < size && i < w.size; i++) {
+            PyObject vi = items[i], wi = w.items[i];
+            if (vi == wi) continue;
+            RefCount.incref(vi);
+            RefCount.incref(wi);
+            try {
+                if (!Ops.eqBool(vi, wi)) break;
+            } finally {
+                RefCount.decref(vi);
+                RefCount.decref(wi);
+            }
+        }
+        if (i >= size || i >= w.size) return PyBool.of(PyTuple.compareLengths(size, w.size, op));
+        if (op == Ops.EQ) return PyBool.FALSE;
+        if (op == Ops.NE) return PyBool.TRUE;
+        PyObject vi = RefCount.newRef(items[i]), wi = RefCount.newRef(w.items[i]);
+        try {
+            return Ops.richCompare(vi, wi, op);
+        } finally {
+            RefCount.decref(vi);
+            RefCount.decref(wi);
+        }
+    }
+
+    /** repr(self) with the recursion guard ({@code [...]}). */
+    public String reprString() {
+        if (size == 0) return "[]";
+        if (!ReprGuard.enter(this)) return "[...]";
+        try {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < size; i++) {
+                if (i > 0) sb.append(", ");
+                PyObject o = RefCount.newRef(items[i]);
+                try {
+                    sb.append(Ops.reprString(o));
+                } finally {
+                    RefCount.decref(o);
+                }
+            }
+            return sb.append(']').toString();
+        } finally {
+            ReprGuard.exit(this);
+        }
+    }
+
+    // ---- GC ---------------------------------------------------------------------------------
+
     @Override
     public void traverse(Visitor v) {
-        for (int i = 0; i < size; i++) v.visit(items[i]);
+        PyObject[] a = items;
+        int n = Math.min(size, a.length);
+        for (int i = 0; i < n; i++) if (a[i] != null) v.visit(a[i]);
     }
 
     @Override
     public void releaseReferences() {
-        PyObject[] old = items;
-        int n = size;
-        items = new PyObject[0];
-        size = 0;
-        for (int i = 0; i < n; i++) RefCount.decref(old[i]);
+        clear();
+    }
+
+    /** Instances of user subclasses of list: the user's type and a {@code __dict__}. */
+    public static final class Sub extends PyList {
+        private final PyType type;
+        public PyDict dict;
+
+        public Sub(PyType type) {
+            this.type = type;
+        }
+
+        @Override
+        public PyType type() {
+            return type;
+        }
+
+        @Override
+        public void traverse(Visitor v) {
+            super.traverse(v);
+            if (dict != null) v.visit(dict);
+        }
+
+        @Override
+        public void releaseReferences() {
+            super.releaseReferences();
+            PyDict d = dict;
+            dict = null;
+            RefCount.xdecref(d);
+        }
+    }
+
+    static PyException notIterableAssign(String msg, PyException e) {
+        if (e.matches(PyExc.TypeError)) {
+            RefCount.decref(e.exc);
+            return Errors.typeError(msg);
+        }
+        return e;
+    }
+
+    /**
+     * The elements of a slice assignment's right-hand side as a fresh array of new references
+     * (PySequence_Fast): a TypeError from iter() becomes {@code msg}.
+     */
+    static PyObject[] assignSource(PyList self, PyObject value, String msg) {
+        if (value == self) return self.toArray();
+        if (value.getClass() == PyList.class || value.getClass() == PyTuple.class) return Sequences.toArray(value);
+        PyObject it;
+        try {
+            it = Ops.iter(value);
+        } catch (PyException e) {
+            throw notIterableAssign(msg, e);
+        }
+        return Sequences.drain(it);
+    }
+
+    static long indexOf(PyObject key) {
+        return Indices.asSubscript(key);
     }
 }

@@ -1,0 +1,4 @@
+# golden: a file that does not compile
+print("never printed")
+if True
+    print("x")

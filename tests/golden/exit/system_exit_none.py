@@ -1,0 +1,6 @@
+def main():
+    try:
+        raise SystemExit
+    finally:
+        print("finally runs before exit")
+main()

@@ -1,0 +1,2 @@
+from circ.b import b_value
+a_value = "A"

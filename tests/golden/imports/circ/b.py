@@ -1,0 +1,2 @@
+from circ.a import a_value
+b_value = "B"

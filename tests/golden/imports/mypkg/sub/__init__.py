@@ -1,0 +1,1 @@
+print("init sub", __name__)

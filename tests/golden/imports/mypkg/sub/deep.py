@@ -1,0 +1,3 @@
+from .. import VERSION
+from ..util import helper
+value = helper(VERSION)
