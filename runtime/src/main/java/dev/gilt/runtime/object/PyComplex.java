@@ -9,6 +9,7 @@ import dev.gilt.runtime.object.number.NumHash;
 import dev.gilt.runtime.object.text.Formatting;
 import dev.gilt.runtime.object.text.Unicode;
 import dev.gilt.runtime.ops.Ops;
+import dev.gilt.runtime.types.PyGetSetDescr;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,36 +43,42 @@ public class PyComplex extends PyObject {
     }
 
     /** An instance of a Python subclass of complex. */
-    public static final class Derived extends PyComplex {
-        private final PyType type;
-        /** The instance dict (owned); created on demand. */
-        public PyDict dict;
+    public static final class Derived extends PyComplex implements HasDict {
+        private final InstanceState st;
 
         public Derived(PyType type, double real, double imag) {
             super(real, imag);
-            this.type = type;
+            this.st = new InstanceState(type);
         }
 
         @Override
         public PyType type() {
-            return type;
+            return st.type;
         }
 
-        public PyDict dict() {
-            if (dict == null) dict = new PyDict();
-            return dict;
+        @Override
+        public PyDict getDict(boolean create) {
+            return st.getDict(create);
+        }
+
+        @Override
+        public void setDict(PyDict d) {
+            st.setDict(d);
+        }
+
+        @Override
+        public PyObject[] slotValues() {
+            return st.slots;
         }
 
         @Override
         public void traverse(Visitor v) {
-            if (dict != null) v.visit(dict);
+            st.traverse(v);
         }
 
         @Override
         public void releaseReferences() {
-            PyDict d = dict;
-            dict = null;
-            RefCount.xdecref(d);
+            st.release();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.gilt.runtime.object.text;
 
+import dev.gilt.runtime.object.collections.ClassMethodDescr;
 import dev.gilt.runtime.error.Errors;
 import dev.gilt.runtime.error.PyException;
 import dev.gilt.runtime.memory.RefCount;
@@ -8,7 +9,6 @@ import dev.gilt.runtime.object.PyBool;
 import dev.gilt.runtime.object.PyBuiltinFunction;
 import dev.gilt.runtime.object.PyByteArray;
 import dev.gilt.runtime.object.PyBytes;
-import dev.gilt.runtime.object.PyClassMethodDescr;
 import dev.gilt.runtime.object.PyInt;
 import dev.gilt.runtime.object.PyList;
 import dev.gilt.runtime.object.PyMethodDescr;
@@ -508,7 +508,7 @@ public final class BytesMethods {
             View v = view(o);
             return PyStr.of(hex(v.b, v.n, p[0], p[1]));
         });
-        PyClassMethodDescr.define(t, "fromhex", (cls, a, kw) -> {
+        ClassMethodDescr.define(t, "fromhex", (cls, a, kw) -> {
             pos("fromhex", a, kw, 1, 1);
             if (!(a[0] instanceof PyStr s)) throw Errors.typeError("fromhex() argument must be str, not %s", a[0].type().name());
             byte[] b = fromHex(s.value);
