@@ -24,6 +24,16 @@ final class MiniRuntime {
     private MiniRuntime() {}
 
     static void install() {
+        if (PyType.TYPE.call == null) {
+            // type.__call__: __new__ through the slot, then __init__
+            PyType.TYPE.call = (t, args, kw) -> {
+                PyType type = (PyType) t;
+                if (type.newInstance == null) throw Errors.typeError("cannot create '%s' instances", type.name());
+                PyObject o = type.newInstance.create(type, args, kw);
+                if (type.init != null && o.type().isSubtypeOf(type)) type.init.init(o, args, kw);
+                return o;
+            };
+        }
         install(PyInt.TYPE);
         install(PyBool.TYPE);
         if (PyFloat.TYPE.richcompare == null) {
