@@ -3,6 +3,19 @@ structural checks (__subclasshook__) and mixin methods, and the builtin types re
 
 from abc import ABCMeta, abstractmethod
 import sys
+import builtins as _builtins
+
+
+def _builtin(name):
+    """A builtin type by name, or None where Gilt does not have it (yet)."""
+    return getattr(_builtins, name, None)
+
+
+def _type_of(make):
+    try:
+        return type(make())
+    except Exception:
+        return None
 
 GenericAlias = type(list[int]) if hasattr(list, '__class_getitem__') else None
 EllipsisType = type(...)
@@ -24,23 +37,23 @@ __all__ = ["Awaitable", "Coroutine", "AsyncIterable", "AsyncIterator", "AsyncGen
 __name__ = "collections.abc"
 
 # Concrete types the ABCs register (the iterators and views of builtins).
-bytes_iterator = type(iter(b''))
-bytearray_iterator = type(iter(bytearray()))
-dict_keyiterator = type(iter({}.keys()))
-dict_valueiterator = type(iter({}.values()))
-dict_itemiterator = type(iter({}.items()))
-list_iterator = type(iter([]))
-list_reverseiterator = type(iter(reversed([])))
-range_iterator = type(iter(range(0)))
-longrange_iterator = type(iter(range(1 << 1000)))
-set_iterator = type(iter(set()))
-str_iterator = type(iter(""))
-tuple_iterator = type(iter(()))
-zip_iterator = type(iter(zip()))
-dict_keys = type({}.keys())
-dict_values = type({}.values())
-dict_items = type({}.items())
-mappingproxy = type(type.__dict__)
+bytes_iterator = _type_of(lambda: iter(b''))
+bytearray_iterator = _type_of(lambda: iter(bytearray()))
+dict_keyiterator = _type_of(lambda: iter({}.keys()))
+dict_valueiterator = _type_of(lambda: iter({}.values()))
+dict_itemiterator = _type_of(lambda: iter({}.items()))
+list_iterator = _type_of(lambda: iter([]))
+list_reverseiterator = _type_of(lambda: iter(reversed([])))
+range_iterator = _type_of(lambda: iter(range(0)))
+longrange_iterator = _type_of(lambda: iter(range(1 << 1000)))
+set_iterator = _type_of(lambda: iter(set()))
+str_iterator = _type_of(lambda: iter(""))
+tuple_iterator = _type_of(lambda: iter(()))
+zip_iterator = _type_of(lambda: iter(zip()))
+dict_keys = _type_of(lambda: {}.keys())
+dict_values = _type_of(lambda: {}.values())
+dict_items = _type_of(lambda: {}.items())
+mappingproxy = _type_of(lambda: type.__dict__)
 
 
 def _gen():
@@ -55,18 +68,31 @@ async def _coro():
     pass
 
 
-_c = _coro()
-coroutine = type(_c)
-_c.close()
-del _c, _coro
+try:
+    _c = _coro()
+    coroutine = type(_c)
+    _c.close()
+    del _c
+except Exception:
+    coroutine = None
+del _coro
 
 
 async def _ag():
     yield
 
 
-async_generator = type(_ag())
+try:
+    async_generator = type(_ag())
+except Exception:
+    async_generator = None
 del _ag
+
+
+def _register(abc, *classes):
+    for c in classes:
+        if c is not None:
+            abc.register(c)
 
 
 def _check_methods(C, *methods):
@@ -148,7 +174,7 @@ class Coroutine(Awaitable):
         return NotImplemented
 
 
-Coroutine.register(coroutine)
+_register(Coroutine, coroutine)
 
 
 class AsyncIterable(metaclass=ABCMeta):
@@ -221,7 +247,7 @@ class AsyncGenerator(AsyncIterator):
         return NotImplemented
 
 
-AsyncGenerator.register(async_generator)
+_register(AsyncGenerator, async_generator)
 
 
 class Iterable(metaclass=ABCMeta):
@@ -260,10 +286,9 @@ class Iterator(Iterable):
         return NotImplemented
 
 
-for _t in (bytes_iterator, bytearray_iterator, dict_keyiterator, dict_valueiterator, dict_itemiterator,
-           list_iterator, list_reverseiterator, range_iterator, longrange_iterator, set_iterator,
-           str_iterator, tuple_iterator, zip_iterator):
-    Iterator.register(_t)
+_register(Iterator, bytes_iterator, bytearray_iterator, dict_keyiterator, dict_valueiterator,
+          dict_itemiterator, list_iterator, list_reverseiterator, range_iterator, longrange_iterator,
+          set_iterator, str_iterator, tuple_iterator, zip_iterator)
 
 
 class Reversible(Iterable):
@@ -320,7 +345,7 @@ class Generator(Iterator):
         return NotImplemented
 
 
-Generator.register(generator)
+_register(Generator, generator)
 
 
 class Sized(metaclass=ABCMeta):
@@ -507,7 +532,7 @@ class Set(Collection):
         return h
 
 
-Set.register(frozenset)
+_register(Set, _builtin('frozenset'))
 
 
 class MutableSet(Set):
@@ -580,7 +605,7 @@ class MutableSet(Set):
         return self
 
 
-MutableSet.register(set)
+_register(MutableSet, _builtin('set'))
 
 
 # ---- mappings --------------------------------------------------------------------------------
@@ -630,7 +655,7 @@ class Mapping(Collection):
     __reversed__ = None
 
 
-Mapping.register(mappingproxy)
+_register(Mapping, mappingproxy)
 
 
 class MappingView(Sized):
@@ -663,7 +688,7 @@ class KeysView(MappingView, Set):
         yield from self._mapping
 
 
-KeysView.register(dict_keys)
+_register(KeysView, dict_keys)
 
 
 class ItemsView(MappingView, Set):
@@ -687,7 +712,7 @@ class ItemsView(MappingView, Set):
             yield (key, self._mapping[key])
 
 
-ItemsView.register(dict_items)
+_register(ItemsView, dict_items)
 
 
 class ValuesView(MappingView, Collection):
@@ -705,7 +730,7 @@ class ValuesView(MappingView, Collection):
             yield self._mapping[key]
 
 
-ValuesView.register(dict_values)
+_register(ValuesView, dict_values)
 
 
 class MutableMapping(Mapping):
@@ -775,7 +800,7 @@ class MutableMapping(Mapping):
         return default
 
 
-MutableMapping.register(dict)
+_register(MutableMapping, dict)
 
 
 # ---- sequences -------------------------------------------------------------------------------
@@ -832,10 +857,7 @@ class Sequence(Reversible, Collection):
         return sum(1 for v in self if v is value or v == value)
 
 
-Sequence.register(tuple)
-Sequence.register(str)
-Sequence.register(range)
-Sequence.register(memoryview)
+_register(Sequence, tuple, str, range, _builtin('memoryview'))
 
 
 class ByteString(Sequence):
@@ -843,8 +865,7 @@ class ByteString(Sequence):
     __slots__ = ()
 
 
-ByteString.register(bytes)
-ByteString.register(bytearray)
+_register(ByteString, _builtin('bytes'), _builtin('bytearray'))
 
 
 class MutableSequence(Sequence):
@@ -904,5 +925,4 @@ class MutableSequence(Sequence):
         return self
 
 
-MutableSequence.register(list)
-MutableSequence.register(bytearray)
+_register(MutableSequence, list, _builtin('bytearray'))
