@@ -178,7 +178,10 @@ public final class RefCountScenarios {
     // ---- exactly-once deallocation under contention ----------------------------------------
 
     static void deallocOnce() throws Exception {
+        // With a GIL (the plain policy needs one) every thread takes it; without, nobody does.
+        GlobalLock gil = Config.GIL_ENABLED ? Gil.create(Config.GIL_NAME, Map.of("switchinterval", "0.0005")) : new NoGil();
         int rounds = 30, nobj = 64, threads = 4;
+        ThreadState main = ThreadState.current();
         for (int r = 0; r < rounds; r++) {
             Probe[] objs = new Probe[nobj];
             Probe[] children = new Probe[nobj];
@@ -194,28 +197,39 @@ public final class RefCountScenarios {
             for (int t = 0; t < threads; t++) {
                 w.start("once-" + t, () -> {
                     ThreadState ts = ThreadState.current();
+                    boolean took = gil.acquire(ts);
                     for (Probe o : objs) for (int k = 0; k < 3; k++) RefCount.incref(o);
+                    gil.release(ts, took);
                     ready.countDown();
                     go.await();
+                    took = gil.acquire(ts);
                     for (int k = 0; k < 3; k++) {
-                        for (Probe o : objs) RefCount.decref(o);
-                        RefCount.mergeQueued(ts);
+                        for (Probe o : objs) {
+                            RefCount.decref(o);
+                            if (EvalBreaker.pending() != 0) EvalBreaker.handle(ts, gil);
+                        }
                     }
+                    gil.release(ts, took);
                     ts.exit();
                 });
             }
             ready.await();
             go.countDown();
-            for (Probe o : objs) RefCount.decref(o); // main's creation reference, concurrently
+            boolean took = gil.acquire(main);
+            for (Probe o : objs) {
+                RefCount.decref(o); // main's creation reference, concurrently with the workers
+                if (EvalBreaker.pending() != 0) EvalBreaker.handle(main, gil);
+            }
+            gil.release(main, took);
             w.joinAll(60);
-            RefCount.mergeQueued(ThreadState.current());
+            RefCount.mergeQueued(main);
             for (int i = 0; i < nobj; i++) {
                 check(objs[i].releases.get() == 1, "round " + r + " object " + i + " released " + objs[i].releases.get() + " times");
                 check(RefCount.isFreed(objs[i]), "round " + r + " object " + i + " not freed (count " + RefCount.count(objs[i]) + ")");
                 check(children[i].releases.get() == 1 && RefCount.isFreed(children[i]), "child " + i + " not freed once");
             }
         }
-        System.out.println("OK dealloc-once policy=" + RefCount.policyName() + " rounds=" + rounds);
+        System.out.println("OK dealloc-once policy=" + RefCount.policyName() + " lock=" + gil.name() + " rounds=" + rounds);
     }
 
     // ---- the biased machinery, step by step ---------------------------------------------------
