@@ -162,7 +162,7 @@ public final class Gc {
             // Hold every garbage object so nothing is freed while we work.
             // Biased counts with the world stopped: merge first, so that this thread's decrefs
             // free the garbage now instead of queueing it for owners that are parked.
-            if (RefCount.POLICY == RefCount.BIASED && StopTheWorld.isActive()) {
+            if (RefCount.POLICY == RefCount.BIASED && StopTheWorld.worldStoppedByCurrentThread()) {
                 for (PyGcObject o : garbage) RefCount.explicitMerge(o);
             }
             for (PyGcObject o : garbage) RefCount.incref(o);
