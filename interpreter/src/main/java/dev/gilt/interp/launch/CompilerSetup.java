@@ -1,5 +1,6 @@
 package dev.gilt.interp.launch;
 
+import dev.gilt.interp.compile.Compiler;
 import dev.gilt.interp.parse.Ast;
 import dev.gilt.interp.parse.ParseError;
 import dev.gilt.interp.parse.Parser;
@@ -29,8 +30,33 @@ final class CompilerSetup {
     private CompilerSetup() {}
 
     static void install() {
+        int optimize = Integer.getInteger("gilt.optimize", 0);
+        VmHooks.compiler = (source, filename, mode, flags) -> {
+            Compiler.Mode m = switch (mode) {
+                case "eval" -> Compiler.Mode.EVAL;
+                case "single" -> Compiler.Mode.SINGLE;
+                default -> Compiler.Mode.EXEC;
+            };
+            try {
+                return Compiler.compile(source, filename, m, flags, optimize);
+            } catch (ParseError e) {
+                throw syntaxError(e);
+            }
+        };
         Repl.incomplete = Parser::isIncomplete;
         TracebackPrinter.anchorFinder = CompilerSetup::anchors;
+        VmHooks.compiler = (source, filename, mode, flags) -> {
+            var m = switch (mode) {
+                case "eval" -> dev.gilt.interp.compile.Compiler.Mode.EVAL;
+                case "single" -> dev.gilt.interp.compile.Compiler.Mode.SINGLE;
+                default -> dev.gilt.interp.compile.Compiler.Mode.EXEC;
+            };
+            try {
+                return dev.gilt.interp.compile.Compiler.compile(source, filename, m, flags, 0);
+            } catch (ParseError e) {
+                throw syntaxError(e);
+            }
+        };
     }
 
     /**
