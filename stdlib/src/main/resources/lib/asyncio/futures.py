@@ -174,7 +174,7 @@ class Future:
             raise exc.with_traceback(self._exception_tb)
         if state == _CANCELLED:
             raise self._make_cancelled_error()
-        raise exceptions.InvalidStateError('Result is not ready.')
+        raise exceptions.InvalidStateError('Result is not set.')
 
     def exception(self):
         """The exception set on the future or None; CancelledError/InvalidStateError as result()."""
@@ -213,7 +213,7 @@ class Future:
     def set_result(self, result):
         """Finish the future with a result (InvalidStateError if it is already done)."""
         if self._state != _PENDING:
-            raise exceptions.InvalidStateError(f'{self._state}: {self!r}')
+            raise exceptions.InvalidStateError('invalid state')
         self._result = result
         self._state = _FINISHED
         self._schedule_callbacks()
@@ -221,7 +221,7 @@ class Future:
     def set_exception(self, exception):
         """Finish the future with an exception (a class is instantiated first)."""
         if self._state != _PENDING:
-            raise exceptions.InvalidStateError(f'{self._state}: {self!r}')
+            raise exceptions.InvalidStateError('invalid state')
         if isinstance(exception, type):
             exception = exception()
         if type(exception) is StopIteration:

@@ -227,6 +227,7 @@ class Task(Future):
             Future.set_exception(self, fatal)
             raise
         except BaseException as error:
+            _drop_own_frame(error)
             Future.set_exception(self, error)
         else:
             self._park(out)
@@ -286,6 +287,16 @@ class Task(Future):
                 self._coro = None
             else:
                 _all_tasks.add(self)
+
+
+def _drop_own_frame(error):
+    """Start the traceback at the coroutine, as CPython's C Task does (no _advance entry)."""
+    tb = error.__traceback__
+    if tb is not None:
+        try:
+            error.__traceback__ = tb.tb_next
+        except (AttributeError, TypeError):
+            pass
 
 
 def _generator_type():
