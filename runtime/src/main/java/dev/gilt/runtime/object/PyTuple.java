@@ -36,6 +36,7 @@ public class PyTuple extends PyGcObject {
         TYPE.nb[Ops.NB_MULTIPLY] = PyTuple::mul;
         TYPE.newInstance = PyTuple::tupleNew;
         TYPE.bool = o -> ((PyTuple) o).items.length != 0;
+        dev.gilt.runtime.object.collections.GenericAlias.defineClassGetItem(TYPE);
         PyMethodDescr.define(TYPE, "count", (Fn.F1) (self, x) -> PyInt.of(((PyTuple) self).count(x)));
         PyMethodDescr.define(TYPE, "index", (Fn.FV) PyTuple::indexMethod);
         PyMethodDescr.define(TYPE, "__getitem__", (Fn.F1) PyTuple::subscript);

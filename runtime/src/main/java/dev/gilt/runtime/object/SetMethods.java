@@ -29,6 +29,7 @@ final class SetMethods {
         t.nb[Ops.NB_OR] = (a, b) -> both(a, b) ? union((PyAnySet) a, b) : PyNotImplemented.NOT_IMPLEMENTED;
 
         PyMethodDescr.define(t, "__contains__", (Fn.F1) (self, k) -> PyBool.of(((PyAnySet) self).contains(k)));
+        dev.gilt.runtime.object.collections.GenericAlias.defineClassGetItem(t);
         PyMethodDescr.define(t, "difference", (Fn.FV) (self, args, kw) -> {
             noKeywords("difference", kw);
             return differenceMulti((PyAnySet) self, args);
