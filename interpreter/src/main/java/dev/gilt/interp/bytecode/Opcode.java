@@ -293,9 +293,17 @@ public enum Opcode {
     },
     /** Pushes: AssertionError (the type). */
     LOAD_ASSERTION_ERROR(Arg.NONE, 0, 1),
-    /** Pops: exc. Pushes: previous handled exception (or None), exc; makes exc the handled one. */
+    /**
+     * Pops: exc. Pushes: previous handled exception (or None), exc; makes exc the handled one.
+     * Refcounts (CPython's exc_info): the handled-exception slot owns its value; the previous
+     * value's reference moves from the slot to the stack, and the slot takes a new reference to
+     * exc (the compiled handler may pop exc while it is still being handled).
+     */
     PUSH_EXC_INFO(Arg.NONE, 0, 1),
-    /** Pops: previous exception; restores it as the handled one. */
+    /**
+     * Pops: previous exception; restores it as the handled one. The popped reference moves into
+     * the slot (None means no exception) and the slot's old value is released.
+     */
     POP_EXCEPT(Arg.NONE, 0, -1),
     /** Pops: exc, type. Pushes: exc, isinstance-match(exc, type) (TypeError if type is not a class/tuple of). */
     CHECK_EXC_MATCH(Arg.NONE, 0, 0),

@@ -659,7 +659,7 @@ abstract class ExprCompiler extends CompilerBase {
         int fl = defaultArguments(loc, l.args());
         enterScope("<lambda>", UnitType.LAMBDA, l, l.pos().line(), false);
         loadConstIndexOnly(Const.NONE); // None first: a lambda has no docstring
-        u.argcount = l.args().args().size();
+        u.argcount = l.args().posonlyargs().size() + l.args().args().size();
         u.posonlyargcount = l.args().posonlyargs().size();
         u.kwonlyargcount = l.args().kwonlyargs().size();
         visitExpr(l.body());

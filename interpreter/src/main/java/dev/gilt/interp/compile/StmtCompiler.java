@@ -650,7 +650,7 @@ class StmtCompiler extends ExprCompiler {
         String doc = docstring(s.body());
         if (optimize >= 2) doc = null;
         constIndex(doc != null ? doc : Const.NONE);
-        u.argcount = args.args().size();
+        u.argcount = args.posonlyargs().size() + args.args().size();
         u.posonlyargcount = args.posonlyargs().size();
         u.kwonlyargcount = args.kwonlyargs().size();
         List<Stmt> body = s.body();

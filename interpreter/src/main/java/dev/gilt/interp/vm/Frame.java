@@ -72,7 +72,7 @@ public final class Frame extends PyGcObject {
     // ---- generator support --------------------------------------------------------------
     /** The generator/coroutine that owns this frame (borrowed), or null. */
     public PyGenerator gen;
-    /** The exception this generator frame is handling (borrowed from its stack), or null. */
+    /** The exception this generator frame is handling (owned, as CPython's gi_exc_state), or null. */
     PyObject genExc;
     /** ThreadState.handledException when the generator was resumed (borrowed). */
     PyObject callerExc;

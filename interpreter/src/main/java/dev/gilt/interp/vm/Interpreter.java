@@ -469,24 +469,31 @@ public final class Interpreter {
                             RefCount.decref(old);
                         }
                         case PUSH_EXC_INFO -> {
+                            // The handled-exception slot owns its reference (CPython's exc_info):
+                            // the previous one moves to the stack, exc gets a new reference.
                             PyObject exc = s[sp - 1];
                             PyObject prev = f.gen != null ? f.genExc : ts.handledException;
-                            s[sp - 1] = RefCount.newRef(prev == null ? PyNone.NONE : prev);
-                            s[sp++] = exc;
+                            s[sp - 1] = prev == null ? PyNone.NONE : prev;
+                            s[sp++] = RefCount.newRef(exc);
                             if (f.gen != null) f.genExc = exc;
                             ts.handledException = exc;
                         }
                         case POP_EXCEPT -> {
+                            // The popped previous exception moves back into the slot; the one it
+                            // replaces is released.
                             PyObject prev = s[--sp];
                             s[sp] = null;
                             PyObject p = prev == PyNone.NONE ? null : prev;
+                            PyObject old;
                             if (f.gen != null) {
+                                old = f.genExc;
                                 f.genExc = p;
                                 ts.handledException = p != null ? p : f.callerExc;
                             } else {
+                                old = ts.handledException;
                                 ts.handledException = p;
                             }
-                            RefCount.decref(prev);
+                            RefCount.xdecref(old);
                         }
                         case CHECK_EXC_MATCH -> {
                             PyObject t = s[sp - 1];

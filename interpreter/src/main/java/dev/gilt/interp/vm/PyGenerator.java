@@ -165,7 +165,9 @@ public class PyGenerator extends PyGcObject {
         frame = null;
         f.state = Frame.COMPLETED;
         f.gen = null;
+        PyObject e = f.genExc;
         f.genExc = null;
+        RefCount.xdecref(e);
         Frame.release(f);
     }
 

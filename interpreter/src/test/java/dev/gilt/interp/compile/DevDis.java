@@ -21,17 +21,36 @@ public final class DevDis {
         for (var k : c.consts) if (k instanceof PyCode n) positions(n);
     }
 
+    private static String tup(String[] a) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < a.length; i++) {
+            if (i > 0) sb.append(", ");
+            sb.append('\'').append(a[i]).append('\'');
+        }
+        if (a.length == 1) sb.append(',');
+        return sb.append(')').toString();
+    }
+
+    private static void meta(PyCode c) {
+        System.out.println(String.join(" | ", c.qualname, "" + c.stacksize, "" + c.flags, "" + c.argcount,
+                "" + c.posonlyargcount, "" + c.kwonlyargcount, tup(c.varnames), tup(c.cellvars), tup(c.freevars),
+                tup(c.names)));
+        for (var k : c.consts) if (k instanceof PyCode n) meta(n);
+    }
+
     public static void main(String[] args) throws Exception {
         String src = args.length > 2 ? Files.readString(Path.of(args[2]), StandardCharsets.UTF_8) : null;
         try {
             PyCode code;
             if (args[0].endsWith(".py")) {
-                code = Compiler.compile(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8), args[1], Compiler.Mode.EXEC);
+                code = Compiler.compile(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8), args[1],
+                        Compiler.Mode.valueOf(System.getProperty("mode", "EXEC")));
             } else {
                 String json = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
                 code = Compiler.compile(AstJson.parse(json), args[1], Compiler.Mode.EXEC, 0, 0, src);
             }
             if (System.getProperty("positions") != null) positions(code);
+            else if (System.getProperty("meta") != null) meta(code);
             else System.out.print(Disassembler.render(code));
         } catch (ParseError e) {
             System.out.println(e.kind + ": " + e.msg + " (line " + e.line + ", offset " + e.col + ")");

@@ -53,7 +53,11 @@ public final class ThreadState {
 
     /** Innermost frame (an interpreter Frame), or null. */
     public Object frame;
-    /** The exception currently being handled (borrowed from the frame stack), or null. */
+    /**
+     * The exception currently being handled, or null. Owned by the innermost exception slot
+     * (this field, or the running generator's frame), as CPython's exc_info: PUSH_EXC_INFO moves
+     * the previous value to the stack and stores a new reference; POP_EXCEPT moves it back.
+     */
     public PyObject handledException;
     /** Python call depth, checked against sys.getrecursionlimit(). */
     public int recursionDepth;

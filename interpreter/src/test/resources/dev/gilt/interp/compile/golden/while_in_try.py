@@ -1,0 +1,6 @@
+def f():
+    try:
+        while x:
+            g()
+    except E:
+        pass
