@@ -366,7 +366,8 @@ public class PyDict extends PyGcObject {
         index[s] = DUMMY;
         keys[i] = null;
         values[i] = null;
-        used = i;
+        // The entry slot stays used (a hole): the number of non-empty index slots must stay at
+        // most the entries used, so that probing always finds an EMPTY slot.
         size--;
         version++;
         return PyTuple.steal(k, v);
