@@ -31,6 +31,18 @@ final class CompilerSetup {
     static void install() {
         Repl.incomplete = Parser::isIncomplete;
         TracebackPrinter.anchorFinder = CompilerSetup::anchors;
+        VmHooks.compiler = (source, filename, mode, flags) -> {
+            var m = switch (mode) {
+                case "eval" -> dev.gilt.interp.compile.Compiler.Mode.EVAL;
+                case "single" -> dev.gilt.interp.compile.Compiler.Mode.SINGLE;
+                default -> dev.gilt.interp.compile.Compiler.Mode.EXEC;
+            };
+            try {
+                return dev.gilt.interp.compile.Compiler.compile(source, filename, m, flags, 0);
+            } catch (ParseError e) {
+                throw syntaxError(e);
+            }
+        };
     }
 
     /**
