@@ -57,7 +57,6 @@ final class DictMethods {
         PyMethodDescr.define(t, "__contains__", (Fn.F1) (self, k) -> PyBool.of(((PyDict) self).containsKey(k)));
         PyMethodDescr.define(t, "__reversed__", (Fn.F0) self -> new PyDictIterator(PyDictIterator.REVERSE_KEYS, (PyDict) self));
         ClassMethodDescr.define(t, "fromkeys", DictMethods::fromKeys);
-        dev.gilt.runtime.object.collections.GenericAlias.defineClassGetItem(t);
     }
 
     // ---- slots --------------------------------------------------------------------------------

@@ -67,7 +67,6 @@ final class ListMethods {
         });
         PyMethodDescr.define(t, "__getitem__", (Fn.F1) ListMethods::getItem);
         PyMethodDescr.define(t, "__reversed__", (Fn.F0) self -> new PyListIterator.Reverse((PyList) self));
-        dev.gilt.runtime.object.collections.GenericAlias.defineClassGetItem(t);
         PyMethodDescr.define(t, "__sizeof__", (Fn.F0) self -> PyInt.of(40L + 8L * ((PyList) self).items.length));
     }
 

@@ -480,32 +480,48 @@ public class PyDict extends PyGcObject {
         clear();
     }
 
-    /** Instances of user subclasses of dict ({@code class D(dict)}): the user's type and a {@code __dict__}. */
-    public static final class Sub extends PyDict {
-        private final PyType type;
-        public PyDict instDict;
+    /**
+     * Instances of user subclasses of dict: the user's class, a {@code __dict__} and
+     * {@code __slots__} values, kept in an {@link InstanceState}.
+     */
+    public static final class Sub extends PyDict implements HasDict {
+        public final InstanceState st;
 
         public Sub(PyType type) {
-            this.type = type;
+            super();
+            this.st = new InstanceState(type);
         }
 
         @Override
         public PyType type() {
-            return type;
+            return st.type;
+        }
+
+        @Override
+        public PyDict getDict(boolean create) {
+            return st.getDict(create);
+        }
+
+        @Override
+        public void setDict(PyDict d) {
+            st.setDict(d);
+        }
+
+        @Override
+        public PyObject[] slotValues() {
+            return st.slots;
         }
 
         @Override
         public void traverse(Visitor v) {
             super.traverse(v);
-            if (instDict != null) v.visit(instDict);
+            st.traverse(v);
         }
 
         @Override
         public void releaseReferences() {
             super.releaseReferences();
-            PyDict d = instDict;
-            instDict = null;
-            RefCount.xdecref(d);
+            st.release();
         }
     }
 }

@@ -12,7 +12,6 @@ public final class PyEnumerate extends SubclassableIterator {
 
     static {
         iteratorSlots(TYPE, o -> ((PyEnumerate) o).next());
-        dev.gilt.runtime.object.collections.GenericAlias.defineClassGetItem(TYPE);
         TYPE.newInstance = (type, args, kw) -> {
             PyObject[] a = ARGS.parse(args, kw);
             return new PyEnumerate(type, a[0], a[1]);

@@ -29,7 +29,6 @@ final class SetMethods {
         t.nb[Ops.NB_OR] = (a, b) -> both(a, b) ? union((PyAnySet) a, b) : PyNotImplemented.NOT_IMPLEMENTED;
 
         PyMethodDescr.define(t, "__contains__", (Fn.F1) (self, k) -> PyBool.of(((PyAnySet) self).contains(k)));
-        dev.gilt.runtime.object.collections.GenericAlias.defineClassGetItem(t);
         PyMethodDescr.define(t, "difference", (Fn.FV) (self, args, kw) -> {
             noKeywords("difference", kw);
             return differenceMulti((PyAnySet) self, args);
@@ -49,8 +48,8 @@ final class SetMethods {
         PyMethodDescr.define(t, "__reduce__", (Fn.F0) self -> {
             PyObject keys = ((PyAnySet) self).toList();
             PyObject state = PyNone.NONE;
-            if (self instanceof PySet.Sub s && s.dict != null) state = RefCount.newRef(s.dict);
-            if (self instanceof PyFrozenSet.Sub s && s.dict != null) state = RefCount.newRef(s.dict);
+            PyDict d = self instanceof HasDict h ? h.getDict(false) : null;
+            if (d != null) state = RefCount.newRef(d);
             return PyTuple.steal(self.type(), PyTuple.steal(keys), state);
         });
     }
