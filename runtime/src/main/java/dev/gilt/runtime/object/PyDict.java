@@ -168,8 +168,9 @@ public class PyDict extends PyGcObject {
                     PyObject k = ks[ix];
                     if (k == key) return i;
                     if (hashes[ix] == h) {
-                        if (isExactStr(k) && isExactStr(key)) {
-                            if (((PyStr) k).value.equals(((PyStr) key).value)) return i;
+                        int fast = fastEquals(k, key);
+                        if (fast >= 0) {
+                            if (fast == 1) return i;
                         } else {
                             RefCount.incref(k);
                             boolean eq;
@@ -187,6 +188,24 @@ public class PyDict extends PyGcObject {
                 i = (int) ((i * 5L + perturb + 1) & mask);
             }
         }
+    }
+
+    /**
+     * Equality of two keys without calling Python code when both are exact strs, exact ints or
+     * exact floats (their {@code __eq__} is known): 1 equal, 0 not equal, -1 unknown (ask
+     * {@code __eq__}).
+     */
+    static int fastEquals(PyObject a, PyObject b) {
+        Class<?> c = a.getClass();
+        if (c != b.getClass()) return -1;
+        if (c == PyStr.class) return ((PyStr) a).value.equals(((PyStr) b).value) ? 1 : 0;
+        if (c == PyInt.class) {
+            PyInt x = (PyInt) a, y = (PyInt) b;
+            if (x.big == null && y.big == null) return x.value == y.value ? 1 : 0;
+            return x.bigValue().equals(y.bigValue()) ? 1 : 0;
+        }
+        if (c == PyFloat.class) return ((PyFloat) a).value == ((PyFloat) b).value ? 1 : 0;
+        return -1;
     }
 
     /** Entry position of key with hash h, or -1. */
