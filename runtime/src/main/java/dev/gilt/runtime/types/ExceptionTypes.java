@@ -627,10 +627,17 @@ public final class ExceptionTypes {
     }
 
     private static void member(PyType t, String name, int idx, int n, Default dflt) {
+        PyStr key = PyStr.intern(name);
         PyGetSetDescr.define(t, name, self -> {
             PyBaseException e = (PyBaseException) self;
             PyObject v = e.fields == null && dflt != null ? dflt.get(e) : field(e, idx);
+            // Java code elsewhere may have stored the attribute in the instance dict instead.
+            if (v == null && e.dict != null) v = e.dict.getItemStr(key);
             return v == null ? PyNone.NONE : RefCount.newRef(v);
-        }, (self, v) -> setField((PyBaseException) self, n, idx, v));
+        }, (self, v) -> {
+            PyBaseException e = (PyBaseException) self;
+            setField(e, n, idx, v);
+            if (e.dict != null && e.dict.getItemStr(key) != null) e.dict.delItem(key);
+        });
     }
 }
