@@ -118,20 +118,24 @@ public final class GenericAttr {
 
     /**
      * A bridge for subclass-instance classes of builtin types that keep their {@code __dict__} in
-     * a {@code public PyDict dict} field but do not implement {@link HasDict} (written before it
-     * existed). Implementing HasDict is preferred: it avoids this reflective access.
+     * a {@code public PyDict dict} (or {@code instDict}) field but do not implement
+     * {@link HasDict} (written before it existed). Implementing HasDict is preferred: it avoids
+     * this reflective access.
      */
     static final class FieldDicts {
         private static final ClassValue<java.lang.invoke.VarHandle> FIELD = new ClassValue<>() {
             @Override
             protected java.lang.invoke.VarHandle computeValue(Class<?> c) {
-                try {
-                    java.lang.reflect.Field f = c.getField("dict");
-                    if (f.getType() != PyDict.class || java.lang.reflect.Modifier.isStatic(f.getModifiers())) return null;
-                    return java.lang.invoke.MethodHandles.lookup().unreflectVarHandle(f);
-                } catch (ReflectiveOperationException | SecurityException e) {
-                    return null;
+                for (String name : new String[] {"dict", "instDict"}) {
+                    try {
+                        java.lang.reflect.Field f = c.getField(name);
+                        if (f.getType() != PyDict.class || java.lang.reflect.Modifier.isStatic(f.getModifiers())) continue;
+                        return java.lang.invoke.MethodHandles.lookup().unreflectVarHandle(f);
+                    } catch (ReflectiveOperationException | SecurityException e) {
+                        // try the next name
+                    }
                 }
+                return null;
             }
         };
 
