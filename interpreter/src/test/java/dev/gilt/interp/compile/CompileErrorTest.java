@@ -71,6 +71,10 @@ class CompileErrorTest {
                         2, 10, 2, 25),
                 err("match x:\n    case C(a=1, a=2): pass\n", "attribute name repeated in class pattern: a",
                         2, 19, 2, 20),
+                err("for x in y:\n    try:\n        pass\n    except* E:\n        break\n",
+                        "'break', 'continue' and 'return' cannot appear in an except* block", 5, 9, 5, 14),
+                err("def f():\n    try:\n        pass\n    except* E:\n        return 1\n",
+                        "'break', 'continue' and 'return' cannot appear in an except* block", 5, 16, 5, 17),
                 err("match x:\n    case a | b: pass\n", "name capture 'a' makes remaining patterns unreachable",
                         2, 10, 2, 11));
     }
