@@ -614,6 +614,10 @@ final class VmOps {
             case GET_AITER -> Coro.getAIter(s, sp);
             case GET_ANEXT -> sp = Coro.getANext(s, sp);
             case BEFORE_ASYNC_WITH -> sp = Coro.beforeAsyncWith(s, sp);
+            // Added to the Opcode contract by the compiler (match statements, except*); see their
+            // Javadoc for the semantics the VM is to implement.
+            case MATCH_MAPPING, MATCH_SEQUENCE, MATCH_KEYS, MATCH_CLASS, CHECK_EG_MATCH, CALL_INTRINSIC_2 ->
+                throw Errors.systemError(op + " is not implemented yet");
             default -> throw Errors.systemError("unknown opcode " + op);
         }
         return sp;
