@@ -16,14 +16,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.function.Predicate;
-import org.jline.reader.EndOfFileException;
-import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
-import org.jline.reader.UserInterruptException;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 
 /**
  * The interactive prompt: {@code >>> } and {@code ... } prompts (sys.ps1/sys.ps2), multi-line
@@ -39,12 +32,19 @@ final class Repl {
     static volatile Predicate<String> incomplete = Repl::heuristicIncomplete;
 
     /** Line source: JLine or plain stdin. */
-    private interface Input extends AutoCloseable {
-        /** A line without its newline, or null at end of input. Throws UserInterruptException on Ctrl-C. */
+    interface Input extends AutoCloseable {
+        /** A line without its newline, or null at end of input. Throws {@link Interrupted} on Ctrl-C. */
         String read(String prompt) throws IOException;
 
         @Override
         void close();
+    }
+
+    /** Ctrl-C while reading a line. */
+    static final class Interrupted extends RuntimeException {
+        Interrupted() {
+            super(null, null, false, false);
+        }
     }
 
     static int run(PyModule main, boolean quiet, boolean tty, int status) {
@@ -52,14 +52,14 @@ final class Repl {
             Output.stderr(Main.VERSION + " on Java " + Runtime.version().feature() + "\n"
                     + "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n");
         }
-        try (Input in = tty ? jline() : plain()) {
+        try (Input in = tty ? JLineInput.open() : plain()) {
             StringBuilder buf = new StringBuilder();
             while (true) {
                 String prompt = prompt(buf.isEmpty() ? "ps1" : "ps2", buf.isEmpty() ? ">>> " : "... ");
                 String line;
                 try {
                     line = in.read(prompt);
-                } catch (UserInterruptException e) {
+                } catch (Interrupted e) {
                     Output.stderr("\nKeyboardInterrupt\n");
                     buf.setLength(0);
                     continue;
@@ -109,35 +109,6 @@ final class Repl {
             RefCount.decref(e.exc);
             return dflt;
         }
-    }
-
-    private static Input jline() throws IOException {
-        Terminal t = TerminalBuilder.builder().system(true).build();
-        LineReader r = LineReaderBuilder.builder().terminal(t)
-                .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".gilt_history"))
-                .build();
-        r.setOpt(LineReader.Option.DISABLE_EVENT_EXPANSION);
-        r.setOpt(LineReader.Option.INSERT_TAB);
-        return new Input() {
-            @Override
-            public String read(String prompt) {
-                try {
-                    return r.readLine(prompt);
-                } catch (EndOfFileException e) {
-                    return null;
-                }
-            }
-
-            @Override
-            public void close() {
-                try {
-                    r.getHistory().save();
-                    t.close();
-                } catch (IOException e) {
-                    // history is a convenience; losing it is not an error
-                }
-            }
-        };
     }
 
     private static Input plain() {

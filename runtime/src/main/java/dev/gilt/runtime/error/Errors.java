@@ -84,9 +84,21 @@ public final class Errors {
         return typeError("'%s' not supported between instances of '%s' and '%s'", op, a.type().name(), b.type().name());
     }
 
-    /** "'X' object has no attribute 'y'". */
+    /**
+     * "'X' object has no attribute 'y'" ("type object 'X' ..." for classes, "module 'm' ..." for
+     * modules), with the error's name and obj attributes set as CPython 3.10+ does.
+     */
     public static PyException noAttribute(PyObject o, String name) {
-        return attributeError("'%s' object has no attribute '%s'", o.type().name(), name);
+        PyException e;
+        if (o instanceof PyType t) {
+            e = attributeError("type object '%s' has no attribute '%s'", t.name(), name);
+        } else if (o instanceof dev.gilt.runtime.module.PyModule m) {
+            e = attributeError("module '%s' has no attribute '%s'", m.name(), name);
+        } else {
+            e = attributeError("'%s' object has no attribute '%s'", o.type().name(), name);
+        }
+        dev.gilt.runtime.types.ExceptionTypes.setAttributeErrorContext(e.exc, PyStr.intern(name), o);
+        return e;
     }
 
     public static PyException notCallable(PyObject o) {

@@ -82,6 +82,11 @@ public final class PyExc {
     public static final PyType ResourceWarning = t("ResourceWarning", Warning);
     public static final PyType EncodingWarning = t("EncodingWarning", Warning);
 
+    static {
+        // The exception types' slots (__new__, __init__, __str__, __repr__), before any exists.
+        dev.gilt.runtime.types.ExceptionTypes.install();
+    }
+
     /** All of the above, in definition order, for the builtins module. */
     public static PyType[] all() {
         java.util.List<PyType> out = new java.util.ArrayList<>();

@@ -220,7 +220,7 @@ public final class RefCount {
                 dealloc(o);
             } else if (c <= 0) {
                 REFCNT.getAndAdd(o, 1);
-                broken(o, c);
+                broken(o, afterDecref(c));
             }
         } else {
             decrefBiased(o);
@@ -245,7 +245,12 @@ public final class RefCount {
             dealloc(o);
             return;
         }
-        broken(o, c);
+        broken(o, afterDecref(c));
+    }
+
+    /** The count a decref of {@code c} would leave, for the report (a freed object stays freed). */
+    private static int afterDecref(int c) {
+        return c == FREED || c < FREED / 2 ? FREED : c - 1;
     }
 
     // ---- biased policy --------------------------------------------------------------------
@@ -273,7 +278,7 @@ public final class RefCount {
         if (c >= IMMORTAL) return;
         if (o.refOwner == myTag()) {
             if (c <= 0) {
-                broken(o, c);
+                broken(o, afterDecref(c));
                 return;
             }
             if (--c != 0) {
@@ -459,10 +464,16 @@ public final class RefCount {
 
     public static volatile Finalizer finalizer = o -> {};
     public static volatile WeakRefClearer weakRefClearer = o -> {};
+    private static final Object FATAL_LOCK = new Object();
+
+    /** Default: print and halt with status 134. Racing threads print one message: the first
+     * halts while the others wait for the monitor. */
     public static volatile FatalHandler fatalHandler = msg -> {
-        System.err.println("Fatal Python error: " + msg);
-        System.err.flush();
-        Runtime.getRuntime().halt(134);
+        synchronized (FATAL_LOCK) {
+            System.err.println("Fatal Python error: " + msg);
+            System.err.flush();
+            Runtime.getRuntime().halt(134);
+        }
     };
 
     private static final int MAX_DEPTH = 64;

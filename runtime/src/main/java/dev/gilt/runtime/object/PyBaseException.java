@@ -7,8 +7,8 @@ import dev.gilt.runtime.memory.RefCount;
  * Attributes other than the standard ones live in {@link #dict} (e.g. OSError's errno, a user
  * exception's fields).
  */
-public class PyBaseException extends PyGcObject {
-    private final PyType type;
+public class PyBaseException extends PyGcObject implements HasDict {
+    private PyType type;
     /** Owned references; null fields mean None/unset. */
     public PyTuple args;
     public PyObject traceback;
@@ -29,9 +29,35 @@ public class PyBaseException extends PyGcObject {
         return type;
     }
 
+    /**
+     * Attributes of the exception's family, by index (OSError: errno, strerror, filename,
+     * filename2; SyntaxError: msg, filename, lineno...; ImportError: msg, name, path...), set by
+     * the exception's __init__ (see dev.gilt.runtime.types.ExceptionTypes). Owned; null entries
+     * read as None; the whole array is null until __init__ sets any.
+     */
+    public PyObject[] fields;
+
     public PyDict dict() {
         if (dict == null) dict = new PyDict();
         return dict;
+    }
+
+    @Override
+    public PyDict getDict(boolean create) {
+        return create ? dict() : dict;
+    }
+
+    @Override
+    public void setDict(PyDict d) {
+        RefCount.xincref(d);
+        PyDict old = dict;
+        dict = d;
+        RefCount.xdecref(old);
+    }
+
+    /** {@code __class__} assignment (the type system checks the layouts first). */
+    public void setType(PyType t) {
+        this.type = t;
     }
 
     /** A plain-Java rendering of the message for JVM-side diagnostics only. */
@@ -47,6 +73,7 @@ public class PyBaseException extends PyGcObject {
         if (cause != null) v.visit(cause);
         if (context != null) v.visit(context);
         if (dict != null) v.visit(dict);
+        if (fields != null) for (PyObject f : fields) if (f != null) v.visit(f);
     }
 
     @Override
@@ -60,5 +87,8 @@ public class PyBaseException extends PyGcObject {
         RefCount.xdecref(c);
         RefCount.xdecref(x);
         RefCount.xdecref(d);
+        PyObject[] f = fields;
+        fields = null;
+        if (f != null) for (PyObject o : f) RefCount.xdecref(o);
     }
 }

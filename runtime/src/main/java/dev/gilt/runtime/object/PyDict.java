@@ -1,5 +1,6 @@
 package dev.gilt.runtime.object;
 
+import dev.gilt.runtime.error.Errors;
 import dev.gilt.runtime.memory.RefCount;
 import dev.gilt.runtime.ops.Ops;
 import java.util.Arrays;
@@ -7,17 +8,42 @@ import java.util.Arrays;
 /**
  * {@code dict}: insertion-ordered hash table with Python's hash and equality (CPython's compact
  * layout: a sparse index table over dense entry arrays). Its type is {@link PyType#DICT} (see
- * there for why PyDict has no TYPE constant of its own).
+ * there for why PyDict has no TYPE constant of its own); its slots and methods live in
+ * {@link DictMethods}.
  *
- * <p>Refcounts: the dict owns one reference to each key and value it holds. {@link #getItem}
- * returns a borrowed reference (as CPython's PyDict_GetItem); {@link #setItem} increfs.
+ * <h2>Refcounts</h2>
+ * The dict owns one reference to each key and value it holds. {@link #getItem} returns a
+ * borrowed reference (as CPython's PyDict_GetItem); {@link #setItem} increfs; removals decref
+ * once the table is consistent again. When a key already present is set again, the dict keeps
+ * its original key object (as CPython).
  *
- * <p>Mutation while iterating by index ({@link #entryAt}) is detected by callers through
- * {@link #version()} (CPython's "dictionary changed size during iteration").
+ * <h2>Re-entrancy</h2>
+ * Comparing keys calls {@code __eq__}, which may mutate this dict. A lookup holds a reference to
+ * the key it compares and restarts when the table or that entry changed meanwhile (CPython's
+ * lookdict rule), so it never reads a stale slot.
+ *
+ * <h2>Iteration</h2>
+ * By entry slot: {@code for (i = 0; i < entrySlots(); i++) if (keyAt(i) != null) ...}. Callers
+ * detect mutation through {@link #size()} (CPython's "dictionary changed size during
+ * iteration") or {@link #version()}.
+ *
+ * <h2>Free threading (later)</h2>
+ * Every read and write of the table arrays happens in this class; a per-object lock would wrap
+ * the public methods here.
  */
 public class PyDict extends PyGcObject {
     private static final int EMPTY = -1, DUMMY = -2;
+    private static final int MIN_SIZE = 8;
+    /** The shared table of an empty dict: never written (an insert grows first). */
+    private static final int[] EMPTY_INDEX = new int[MIN_SIZE];
+    private static final long[] NO_HASHES = new long[0];
+    private static final PyObject[] NO_OBJECTS = new PyObject[0];
 
+    static {
+        Arrays.fill(EMPTY_INDEX, EMPTY);
+    }
+
+    /** Sparse index: EMPTY, DUMMY (deleted) or an entry position. Length is a power of two. */
     private int[] index;
     private long[] hashes;
     private PyObject[] keys;
@@ -29,18 +55,48 @@ public class PyDict extends PyGcObject {
     private int version;
 
     public PyDict() {
-        init(8);
+        setEmpty();
+    }
+
+    /** A dict with room for {@code n} items without resizing. */
+    public PyDict(int n) {
+        int cap = MIN_SIZE;
+        while (cap * 2 / 3 < n) cap <<= 1;
+        init(cap);
+    }
+
+    private void setEmpty() {
+        index = EMPTY_INDEX;
+        hashes = NO_HASHES;
+        keys = NO_OBJECTS;
+        values = NO_OBJECTS;
+        used = 0;
+        size = 0;
     }
 
     private void init(int cap) {
         index = new int[cap];
         Arrays.fill(index, EMPTY);
-        int n = cap * 2 / 3 + 1;
+        int n = cap * 2 / 3;
         hashes = new long[n];
         keys = new PyObject[n];
         values = new PyObject[n];
         used = 0;
         size = 0;
+    }
+
+    /**
+     * Called once from PyType's static initialiser, when {@link PyType#DICT} exists: fills dict's
+     * slots with method references only (creating Python objects there could re-enter a
+     * half-initialised class). Methods are defined later by {@link #defineMethods}.
+     */
+    static void installSlots(PyType dict) {
+        DictMethods.installSlots(dict);
+    }
+
+    /** Defines dict's methods (get, keys, ...) in its type dict; run once before the first type lookup. */
+    static void defineMethods() {
+        DictMethods.defineMethods(PyType.DICT);
     }
 
     @Override
@@ -52,7 +108,11 @@ public class PyDict extends PyGcObject {
         return size;
     }
 
-    /** Changes on every insertion of a new key, deletion and clear. */
+    /**
+     * Changes on every insertion of a new key, deletion, clear and table rebuild (so entry slots
+     * of keys stay valid while it is unchanged); replacing the value of an existing key does not
+     * change it (the VM's global caches rely on that).
+     */
     public int version() {
         return version;
     }
@@ -72,55 +132,84 @@ public class PyDict extends PyGcObject {
         return values[i];
     }
 
-    private static long hashOf(PyObject key) {
-        if (key instanceof PyStr s) return s.pyHash();
+    /** Hash of the key at entry slot i (valid when keyAt(i) != null). */
+    public long hashAt(int i) {
+        return hashes[i];
+    }
+
+    // ---- hashing and lookup -----------------------------------------------------------------
+
+    /** hash(key), with exact str's cached hash as the fast path. */
+    public static long hashOf(PyObject key) {
+        if (key.getClass() == PyStr.class) return ((PyStr) key).pyHash();
         return Ops.hash(key);
     }
 
-    private static boolean same(PyObject a, PyObject b) {
-        if (a == b) return true;
-        if (a instanceof PyStr sa && b instanceof PyStr sb) return sa.value.equals(sb.value);
-        return Ops.eqBool(a, b);
+    private static boolean isExactStr(PyObject o) {
+        return o.getClass() == PyStr.class;
     }
 
-    /** Entry position of key, or -1. */
-    private int find(PyObject key, long h) {
-        int mask = index.length - 1;
-        long perturb = h;
-        int i = (int) (h & mask);
+    /**
+     * Position in {@link #index} of the slot holding key, or -1. The dict's own reference keeps the
+     * compared key alive; a temporary one covers the case where {@code __eq__} deletes it.
+     */
+    private int findSlot(PyObject key, long h) {
+        restart:
         while (true) {
-            int ix = index[i];
-            if (ix == EMPTY) return -1;
-            if (ix >= 0) {
-                PyObject k = keys[ix];
-                if (k == key) return ix;
-                if (hashes[ix] == h) {
-                    int v = version;
-                    PyObject[] ks = keys;
-                    boolean eq = same(k, key);
-                    if (ks != keys || v != version) return find(key, h); // mutated by __eq__
-                    if (eq) return ix;
+            int[] idx = index;
+            PyObject[] ks = keys;
+            int mask = idx.length - 1;
+            long perturb = h;
+            int i = (int) (h & mask);
+            while (true) {
+                int ix = idx[i];
+                if (ix == EMPTY) return -1;
+                if (ix >= 0) {
+                    PyObject k = ks[ix];
+                    if (k == key) return i;
+                    if (hashes[ix] == h) {
+                        if (isExactStr(k) && isExactStr(key)) {
+                            if (((PyStr) k).value.equals(((PyStr) key).value)) return i;
+                        } else {
+                            RefCount.incref(k);
+                            boolean eq;
+                            try {
+                                eq = Ops.eqBool(k, key);
+                            } finally {
+                                RefCount.decref(k);
+                            }
+                            if (ks != keys || idx != index || ks[ix] != k) continue restart;
+                            if (eq) return i;
+                        }
+                    }
                 }
+                perturb >>>= 5;
+                i = (int) ((i * 5L + perturb + 1) & mask);
             }
-            perturb >>>= 5;
-            i = (int) ((i * 5L + perturb + 1) & mask);
         }
+    }
+
+    /** Entry position of key with hash h, or -1. */
+    int findEntry(PyObject key, long h) {
+        int s = findSlot(key, h);
+        return s < 0 ? -1 : index[s];
     }
 
     /** Fast lookup for a str key (attribute names); borrowed or null. */
     public PyObject getItemStr(PyStr key) {
         long h = key.pyHash();
-        int mask = index.length - 1;
+        int[] idx = index;
+        int mask = idx.length - 1;
         long perturb = h;
         int i = (int) (h & mask);
         while (true) {
-            int ix = index[i];
+            int ix = idx[i];
             if (ix == EMPTY) return null;
-            if (ix >= 0) {
+            if (ix >= 0 && hashes[ix] == h) {
                 PyObject k = keys[ix];
                 if (k == key) return values[ix];
-                if (hashes[ix] == h && k instanceof PyStr ks && ks.value.equals(key.value)) return values[ix];
-                if (hashes[ix] == h && !(k instanceof PyStr)) return getItem(key);
+                if (!isExactStr(k) || !isExactStr(key)) return getItem(key, h);
+                if (((PyStr) k).value.equals(key.value)) return values[ix];
             }
             perturb >>>= 5;
             i = (int) ((i * 5L + perturb + 1) & mask);
@@ -129,8 +218,12 @@ public class PyDict extends PyGcObject {
 
     /** The value for key (borrowed), or null. Raises TypeError for unhashable keys. */
     public PyObject getItem(PyObject key) {
-        long h = hashOf(key);
-        int ix = find(key, h);
+        return getItem(key, hashOf(key));
+    }
+
+    /** The value for key whose hash is already known (borrowed), or null. */
+    public PyObject getItem(PyObject key, long h) {
+        int ix = findEntry(key, h);
         return ix < 0 ? null : values[ix];
     }
 
@@ -138,11 +231,23 @@ public class PyDict extends PyGcObject {
         return getItem(key) != null;
     }
 
+    // ---- mutation -----------------------------------------------------------------------------
+
     /** d[key] = value; increfs key (when new) and value. */
     public void setItem(PyObject key, PyObject value) {
-        long h = hashOf(key);
-        int ix = find(key, h);
+        setItem(key, hashOf(key), value);
+    }
+
+    /** d[key] = value with the key's hash already known. */
+    public void setItem(PyObject key, long h, PyObject value) {
         RefCount.incref(value);
+        int ix;
+        try {
+            ix = findEntry(key, h);
+        } catch (RuntimeException e) {
+            RefCount.decref(value);
+            throw e;
+        }
         if (ix >= 0) {
             PyObject old = values[ix];
             values[ix] = value;
@@ -153,8 +258,9 @@ public class PyDict extends PyGcObject {
         insertNew(key, h, value);
     }
 
+    /** Appends a new entry (key absent); steals key and value. */
     private void insertNew(PyObject key, long h, PyObject value) {
-        if (used == keys.length) resize(Math.max(8, Integer.highestOneBit(Math.max(size, 5) * 3) * 2));
+        if (used == keys.length) grow();
         int mask = index.length - 1;
         long perturb = h;
         int i = (int) (h & mask);
@@ -171,15 +277,24 @@ public class PyDict extends PyGcObject {
         version++;
     }
 
-    private void resize(int cap) {
+    /** CPython's growth rule: the new table fits 3x the live entries (compacting deleted ones). */
+    private void grow() {
+        long want = Math.max((long) size * 3, MIN_SIZE);
+        int cap = MIN_SIZE;
+        while (cap < want) cap <<= 1;
+        while (cap * 2 / 3 <= size) cap <<= 1;
+        rebuild(cap);
+    }
+
+    private void rebuild(int cap) {
         long[] oh = hashes;
         PyObject[] ok = keys, ov = values;
         int oused = used;
-        while (cap * 2 / 3 + 1 < size + 1) cap *= 2;
         init(cap);
+        int mask = cap - 1;
+        int n = 0;
         for (int j = 0; j < oused; j++) {
             if (ok[j] == null) continue;
-            int mask = index.length - 1;
             long h = oh[j];
             long perturb = h;
             int i = (int) (h & mask);
@@ -187,28 +302,33 @@ public class PyDict extends PyGcObject {
                 perturb >>>= 5;
                 i = (int) ((i * 5L + perturb + 1) & mask);
             }
-            index[i] = used;
-            hashes[used] = h;
-            keys[used] = ok[j];
-            values[used] = ov[j];
-            used++;
-            size++;
+            index[i] = n;
+            hashes[n] = h;
+            keys[n] = ok[j];
+            values[n] = ov[j];
+            n++;
         }
+        used = n;
+        size = n;
+        version++;
     }
 
     /** Removes key; returns the removed value as a new reference (the caller owns it), or null. */
     public PyObject pop(PyObject key) {
-        long h = hashOf(key);
-        int ix = find(key, h);
-        if (ix < 0) return null;
-        int mask = index.length - 1;
-        long perturb = h;
-        int i = (int) (h & mask);
-        while (index[i] != ix) {
-            perturb >>>= 5;
-            i = (int) ((i * 5L + perturb + 1) & mask);
-        }
-        index[i] = DUMMY;
+        return pop(key, hashOf(key));
+    }
+
+    /** {@link #pop(PyObject)} with the key's hash known. */
+    public PyObject pop(PyObject key, long h) {
+        int s = findSlot(key, h);
+        if (s < 0) return null;
+        return removeAtSlot(s);
+    }
+
+    /** Empties index slot s and its entry; returns the value reference, decrefs the key. */
+    private PyObject removeAtSlot(int s) {
+        int ix = index[s];
+        index[s] = DUMMY;
         PyObject k = keys[ix], v = values[ix];
         keys[ix] = null;
         values[ix] = null;
@@ -226,10 +346,37 @@ public class PyDict extends PyGcObject {
         return true;
     }
 
+    /**
+     * dict.popitem(): removes the last inserted entry and returns (key, value) as a new tuple that
+     * takes the dict's references; KeyError "popitem(): dictionary is empty".
+     */
+    public PyTuple popItem() {
+        if (size == 0) throw Errors.keyError(PyStr.of("popitem(): dictionary is empty"));
+        int i = used - 1;
+        while (i >= 0 && keys[i] == null) i--;
+        PyObject k = keys[i], v = values[i];
+        int mask = index.length - 1;
+        long h = hashes[i];
+        long perturb = h;
+        int s = (int) (h & mask);
+        while (index[s] != i) {
+            perturb >>>= 5;
+            s = (int) ((s * 5L + perturb + 1) & mask);
+        }
+        index[s] = DUMMY;
+        keys[i] = null;
+        values[i] = null;
+        used = i;
+        size--;
+        version++;
+        return PyTuple.steal(k, v);
+    }
+
+    /** Removes everything; the dict is empty before any reference is released. */
     public void clear() {
         PyObject[] ok = keys, ov = values;
         int n = used;
-        init(8);
+        setEmpty();
         version++;
         for (int j = 0; j < n; j++) {
             if (ok[j] != null) {
@@ -239,12 +386,90 @@ public class PyDict extends PyGcObject {
         }
     }
 
+    /**
+     * dict.setdefault(key, dflt): the value now stored for key, borrowed (the dict holds it).
+     */
+    public PyObject setDefault(PyObject key, PyObject dflt) {
+        long h = hashOf(key);
+        int ix = findEntry(key, h);
+        if (ix >= 0) return values[ix];
+        RefCount.incref(key);
+        RefCount.incref(dflt);
+        insertNew(key, h, dflt);
+        return dflt;
+    }
+
+    // ---- bulk operations ----------------------------------------------------------------------
+
+    /** A shallow copy (an exact dict, whatever this dict's type). */
+    public PyDict copy() {
+        PyDict d = new PyDict(size);
+        int n = used;
+        for (int j = 0; j < n && j < used; j++) {
+            PyObject k = keys[j];
+            if (k == null) continue;
+            RefCount.incref(k);
+            RefCount.incref(values[j]);
+            d.insertNew(k, hashes[j], values[j]);
+        }
+        return d;
+    }
+
+    /** {@code dict(mapping)}: a new dict from anything {@link #update} accepts. */
+    public static PyDict fromMapping(PyObject mapping) {
+        PyDict d = new PyDict();
+        try {
+            DictMethods.updateArg(d, mapping);
+        } catch (RuntimeException e) {
+            RefCount.decref(d);
+            throw e;
+        }
+        return d;
+    }
+
+    /** dict.update(other): a mapping (anything with keys()) or an iterable of pairs. */
+    public void update(PyObject other) {
+        DictMethods.updateArg(this, other);
+    }
+
+    /** Merge-only modes for {@link #merge}: keep existing values, override them, or raise KeyError(key). */
+    public static final int MERGE_KEEP = 0, MERGE_OVERRIDE = 1, MERGE_ERROR = 2;
+
+    /**
+     * CPython's dict_merge: {@code other} must be a mapping (a dict, or anything with keys() and
+     * __getitem__). With {@link #MERGE_ERROR} a key already present raises KeyError(key) (the VM
+     * turns it into "got multiple values for keyword argument").
+     */
+    public void merge(PyObject other, int mode) {
+        DictMethods.merge(this, other, mode);
+    }
+
+    /** Inserts a key known to be absent during a copy, with its hash (steals nothing; increfs). */
+    void insertKnownAbsent(PyObject key, long h, PyObject value) {
+        RefCount.incref(key);
+        RefCount.incref(value);
+        insertNew(key, h, value);
+    }
+
+    /** Makes room for {@code extra} more entries in one resize. */
+    void reserve(int extra) {
+        if (used + extra > keys.length) {
+            int cap = MIN_SIZE;
+            while (cap * 2 / 3 < size + extra) cap <<= 1;
+            rebuild(cap);
+        }
+    }
+
+    // ---- GC -----------------------------------------------------------------------------------
+
     @Override
     public void traverse(Visitor v) {
-        for (int j = 0; j < used; j++) {
-            if (keys[j] != null) {
-                v.visit(keys[j]);
-                v.visit(values[j]);
+        PyObject[] ks = keys, vs = values;
+        int n = Math.min(used, ks.length);
+        for (int j = 0; j < n; j++) {
+            if (ks[j] != null) {
+                v.visit(ks[j]);
+                v.visit(vs[j]);
             }
         }
     }
@@ -252,5 +477,34 @@ public class PyDict extends PyGcObject {
     @Override
     public void releaseReferences() {
         clear();
+    }
+
+    /** Instances of user subclasses of dict ({@code class D(dict)}): the user's type and a {@code __dict__}. */
+    public static final class Sub extends PyDict {
+        private final PyType type;
+        public PyDict instDict;
+
+        public Sub(PyType type) {
+            this.type = type;
+        }
+
+        @Override
+        public PyType type() {
+            return type;
+        }
+
+        @Override
+        public void traverse(Visitor v) {
+            super.traverse(v);
+            if (instDict != null) v.visit(instDict);
+        }
+
+        @Override
+        public void releaseReferences() {
+            super.releaseReferences();
+            PyDict d = instDict;
+            instDict = null;
+            RefCount.xdecref(d);
+        }
     }
 }

@@ -35,6 +35,26 @@ public class PyType extends PyObject {
         OBJECT = new PyType("object", PyObject.class, null);
         TYPE = new PyType("type", PyType.class, OBJECT);
         DICT = new PyType("dict", PyDict.class, OBJECT);
+        // Slot method references only; dict's methods are defined by the first lookup (below).
+        PyDict.installSlots(DICT);
+        // Only slot assignments (method references, no object creation): the classes they name
+        // initialise on first call, so this cannot recurse into half-initialised classes.
+        dev.gilt.runtime.types.Bootstrap.install(OBJECT, TYPE, DICT);
+    }
+
+    /**
+     * Work that cannot run in this class's static initialiser (creating Python objects there could
+     * re-enter a half-initialised class such as PyStr): defining dict's methods. The first
+     * {@link #lookup} through any type runs it, once.
+     */
+    private static volatile Runnable pendingBootstrap = PyDict::defineMethods;
+
+    private static synchronized void runPendingBootstrap() {
+        Runnable r = pendingBootstrap;
+        if (r != null) {
+            pendingBootstrap = null;
+            r.run();
+        }
     }
 
     // ---- flags (CPython's Py_TPFLAGS_* in spirit) ------------------------------------------
@@ -50,6 +70,20 @@ public class PyType extends PyObject {
     public static final int EXCEPTION = 16;
     /** Immutable type: its attributes cannot be set (builtin types). */
     public static final int IMMUTABLE = 32;
+    /** Instances may be weakly referenced ({@code weakref.ref(x)}). */
+    public static final int WEAKREFABLE = 64;
+    /**
+     * Instances are method descriptors (functions, builtin method descriptors): for them
+     * {@code descr.__get__(obj, T)(*args)} is the same as {@code descr(obj, *args)}, so callers may
+     * skip creating the bound method (CPython's Py_TPFLAGS_METHOD_DESCRIPTOR).
+     */
+    public static final int METHOD_DESCRIPTOR = 128;
+    /**
+     * The type system has completed this type (CPython's PyType_Ready): slot wrappers such as
+     * {@code int.__add__} are in its dict. Builtin types are readied lazily on first
+     * {@link #lookup}; heap types are born ready.
+     */
+    public static final int READY = 256;
 
     protected String name;
     public String qualname;
@@ -179,6 +213,8 @@ public class PyType extends PyObject {
      * Returns a borrowed reference or null.
      */
     public PyObject lookup(PyStr name) {
+        if (pendingBootstrap != null) runPendingBootstrap();
+        if ((flags & READY) == 0) dev.gilt.runtime.types.TypeReady.ready(this);
         for (PyType t : mro) {
             PyObject v = t.dict.getItemStr(name);
             if (v != null) return v;

@@ -240,7 +240,10 @@ public final class Ops {
 
     /** getattr(o, name): new reference, or AttributeError. */
     public static PyObject getAttr(PyObject o, PyStr name) {
-        PyObject r = lookupAttr(o, name);
+        // Call the slot directly: an AttributeError it raises (a __getattr__'s own message)
+        // must reach the caller unchanged.
+        Slots.GetAttr g = o.type().getattr;
+        PyObject r = g == null ? null : g.get(o, name);
         if (r == null) throw Errors.noAttribute(o, name.value);
         return r;
     }

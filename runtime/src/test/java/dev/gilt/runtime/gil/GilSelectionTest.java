@@ -61,6 +61,28 @@ class GilSelectionTest {
         }
     }
 
+    /** Child main: a few acquisitions without -X gilstats. */
+    public static final class StatsOffMain {
+        public static void main(String[] args) {
+            GlobalLock g = Gil.get();
+            ThreadState ts = ThreadState.current();
+            for (int i = 0; i < 10; i++) g.release(ts, g.acquire(ts));
+            GilStats st = g.stats();
+            System.out.println("timed=" + st.timed() + " acquisitions=" + st.total().acquisitions()
+                    + " hold=" + st.total().holdNanos() + " wait=" + st.total().waitNanos());
+            Gil.atExit(); // prints nothing without -X gilstats
+        }
+    }
+
+    @DisplayName("without -X gilstats nothing is timed, counters still count, nothing is printed")
+    @Test
+    void statsOff() throws Exception {
+        var r = ChildJvm.run(StatsOffMain.class, List.of("gilt.gil=interval"), List.of(), 60);
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("timed=false acquisitions=10 hold=0 wait=0", r.out().strip());
+        assertEquals("", r.err().strip());
+    }
+
     @DisplayName("the launcher path: -X gil=NAME selects, an unknown name is fatal with status 1")
     @Test
     void launcherPath() throws Exception {

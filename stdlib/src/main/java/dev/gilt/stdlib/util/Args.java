@@ -229,6 +229,16 @@ public final class Args {
         java.math.BigDecimal bd = new java.math.BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
         String digits = bd.unscaledValue().toString();
         int decpt = digits.length() - bd.scale();
+        if (digits.length() == 2) {
+            // Java prints at least two significant digits (4.9E-324); CPython the shortest (5e-324):
+            // the exact value rounded to one digit, when that still reads back as the same double.
+            java.math.BigDecimal one = new java.math.BigDecimal(Math.abs(d)).round(new java.math.MathContext(1));
+            if (one.doubleValue() == Math.abs(d)) {
+                one = one.stripTrailingZeros();
+                digits = one.unscaledValue().toString();
+                decpt = digits.length() - one.scale();
+            }
+        }
         StringBuilder sb = new StringBuilder(sign);
         if (decpt > -4 && decpt <= 16) {
             if (decpt <= 0) {

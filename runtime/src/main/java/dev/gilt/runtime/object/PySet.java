@@ -1,0 +1,103 @@
+package dev.gilt.runtime.object;
+
+import dev.gilt.runtime.memory.RefCount;
+
+/**
+ * {@code set}: a mutable {@link PyAnySet}. The VM builds sets with {@link #add} (BUILD_SET,
+ * SET_ADD) and {@link #update} (SET_UPDATE).
+ */
+public class PySet extends PyAnySet {
+    public static final PyType TYPE = PyType.builtin("set", PySet.class);
+
+    static {
+        SetMethods.installSet(TYPE);
+    }
+
+    public PySet() {}
+
+    /** {@code set(iterable)}: a new set. */
+    public static PySet fromIterable(PyObject iterable) {
+        PySet s = new PySet();
+        try {
+            s.updateInternal(iterable);
+        } catch (RuntimeException e) {
+            RefCount.decref(s);
+            throw e;
+        }
+        return s;
+    }
+
+    @Override
+    public PyType type() {
+        return TYPE;
+    }
+
+    /** set.add(x): increfs x if it is stored. */
+    public void add(PyObject x) {
+        addKey(x);
+    }
+
+    /** set.update(iterable) */
+    public void update(PyObject iterable) {
+        updateInternal(iterable);
+    }
+
+    /** set.discard(x) with the frozenset retry for set keys; true if x was removed. */
+    public boolean discard(PyObject x) {
+        try {
+            return discardKey(x);
+        } catch (dev.gilt.runtime.error.PyException e) {
+            PyFrozenSet tmp = asFrozenKey(x, e);
+            try {
+                return discardKey(tmp);
+            } finally {
+                RefCount.decref(tmp);
+            }
+        }
+    }
+
+    /** set.pop(): removes and returns an element (the caller gets the set's reference). */
+    public PyObject pop() {
+        if (used == 0) throw dev.gilt.runtime.error.Errors.keyError(PyStr.of("pop from an empty set"));
+        int i = finger & mask;
+        while (keys[i] == null || keys[i] == DUMMY) {
+            i++;
+            if (i > mask) i = 0;
+        }
+        PyObject k = keys[i];
+        keys[i] = DUMMY;
+        hashes[i] = -1;
+        used--;
+        finger = i + 1;
+        return k;
+    }
+
+    /** Instances of user subclasses of set: the user's type and a {@code __dict__}. */
+    public static final class Sub extends PySet {
+        private final PyType type;
+        public PyDict dict;
+
+        public Sub(PyType type) {
+            this.type = type;
+        }
+
+        @Override
+        public PyType type() {
+            return type;
+        }
+
+        @Override
+        public void traverse(Visitor v) {
+            super.traverse(v);
+            if (dict != null) v.visit(dict);
+        }
+
+        @Override
+        public void releaseReferences() {
+            super.releaseReferences();
+            PyDict d = dict;
+            dict = null;
+            RefCount.xdecref(d);
+        }
+    }
+}
