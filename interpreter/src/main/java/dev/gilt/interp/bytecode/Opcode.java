@@ -256,7 +256,11 @@ public enum Opcode {
             return -1 - arg;
         }
     },
-    /** Pops: NULL, callable, args-tuple[, kwargs-dict if arg&1]. Pushes: result. */
+    /**
+     * Pops: NULL, callable, args[, kwargs-dict if arg&1]. Pushes: result. args is a tuple, or for
+     * {@code f(*x)} the iterable x itself, which the VM converts to a tuple (TypeError "... argument
+     * after * must be an iterable, not T" as CPython).
+     */
     CALL_FUNCTION_EX(Arg.INT, 0, 0) {
         @Override
         public int stackEffect(int arg, boolean jump) {
@@ -267,7 +271,9 @@ public enum Opcode {
     CALL_INTRINSIC_1(Arg.INTRINSIC, 0, 0),
     /**
      * Pops: [defaults-tuple if arg&1][kwdefaults-dict if arg&2][annotations if arg&4][closure-tuple
-     * if arg&8], code. Pushes: a new function.
+     * if arg&8], code. Pushes: a new function. The annotations are a flat tuple
+     * {@code (name0, value0, name1, value1, ...)} as CPython 3.12 builds them ("return" for the
+     * return annotation); the function's __annotations__ dict is made from it.
      */
     MAKE_FUNCTION(Arg.FLAGS, 0, 0) {
         @Override

@@ -22,8 +22,7 @@ final class ConstFolder {
     /** A complex constant with a real part (only the folder makes them). */
     record Complex(double re, double im) {}
 
-    private static final int MAX_INT_SIZE = 128, MAX_COLLECTION_SIZE = 256, MAX_STR_SIZE = 4096,
-            MAX_TOTAL_ITEMS = 1024;
+    private static final int MAX_INT_SIZE = 128, MAX_COLLECTION_SIZE = 256, MAX_STR_SIZE = 4096;
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE), LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
     private final boolean optimize;
