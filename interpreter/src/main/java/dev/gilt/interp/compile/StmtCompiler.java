@@ -338,7 +338,8 @@ class StmtCompiler extends PatternCompiler {
             case Name n -> {
                 checkForbidden(n.id(), Ctx.STORE, loc);
                 if (s.simple() && (u.type == UnitType.MODULE || u.type == UnitType.CLASS)) {
-                    visitExpr(s.annotation());
+                    if (stringAnnotations()) loadConst(Unparser.unparse(s.annotation()), loc(s.annotation()));
+                    else visitExpr(s.annotation());
                     op(Opcode.LOAD_NAME, nameIndex("__annotations__"), loc);
                     loadConst(mangle(n.id()), loc);
                     op(Opcode.STORE_SUBSCR, loc);
@@ -356,7 +357,7 @@ class StmtCompiler extends PatternCompiler {
             }
             default -> throw error("invalid node type for annotated assignment", loc);
         }
-        if (!s.simple() && (u.type == UnitType.MODULE || u.type == UnitType.CLASS)) {
+        if (!s.simple() && !stringAnnotations() && (u.type == UnitType.MODULE || u.type == UnitType.CLASS)) {
             visitExpr(s.annotation());
             op(Opcode.POP_TOP, loc(s.annotation()));
         }
@@ -431,6 +432,14 @@ class StmtCompiler extends PatternCompiler {
     }
 
     private void importFrom(ImportFrom s, Loc loc) {
+        if ("__future__".equals(s.module()) && futureLocation != null) {
+            Pos f = futureLocation;
+            if (s.pos().line() > f.line() || (s.pos().line() == f.line() && s.pos().col() > f.col())) {
+                throw error("from __future__ imports must occur at the beginning of the file", loc);
+            }
+        } else if ("__future__".equals(s.module()) && futureLocation == null) {
+            throw error("from __future__ imports must occur at the beginning of the file", loc);
+        }
         loadConst((long) s.level(), loc);
         List<Object> names = new ArrayList<>();
         for (Alias a : s.names()) names.add(a.name());
@@ -780,9 +789,15 @@ class StmtCompiler extends PatternCompiler {
         return n;
     }
 
+    private boolean stringAnnotations() {
+        return (flags & Compiler.CO_FUTURE_ANNOTATIONS) != 0;
+    }
+
     private int argAnnotation(String name, Expr annotation, Loc loc) {
         loadConst(mangle(name), loc);
-        if (annotation instanceof Starred s) {
+        if (stringAnnotations()) {
+            loadConst(Unparser.unparse(annotation), loc);
+        } else if (annotation instanceof Starred s) {
             visitExpr(s.value());
             op(Opcode.UNPACK_SEQUENCE, 1, loc);
         } else {
