@@ -796,7 +796,7 @@ class StmtCompiler extends PatternCompiler {
     private int argAnnotation(String name, Expr annotation, Loc loc) {
         loadConst(mangle(name), loc);
         if (stringAnnotations()) {
-            loadConst(Unparser.unparse(annotation), loc);
+            loadConst(Unparser.unparse(annotation), loc(annotation));
         } else if (annotation instanceof Starred s) {
             visitExpr(s.value());
             op(Opcode.UNPACK_SEQUENCE, 1, loc);
