@@ -162,6 +162,9 @@ public final class Interpreter {
                     throw new PyException(p);
                 }
                 for (;;) {
+                    // The frame always knows its current instruction: f_lineno, warnings and
+                    // tracebacks of running frames read it (CPython stores prev_instr likewise).
+                    f.lasti = pc;
                     final int word = code[pc++];
                     final int arg = word >>> 8;
                     switch (word & 0xFF) {
