@@ -204,6 +204,7 @@ public class PyByteArray extends PyObject {
         TYPE.iter = o -> new PyBytes.BytesIterator(o, PyBytes.BytesIterator.BYTEARRAY);
         TYPE.newInstance = (type, args, kw) -> type == TYPE ? new PyByteArray() : new Derived(type);
         TYPE.init = (o, args, kw) -> {
+            PyInt.checkKeywords("bytearray", kw, "source", "encoding", "errors");
             byte[] b = PyBytes.construct(INIT_ARGS.parse(args, kw));
             self(o).set(b, b.length);
         };

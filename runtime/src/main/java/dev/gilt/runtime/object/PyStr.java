@@ -261,6 +261,7 @@ public class PyStr extends PyObject {
     private static final ArgParser NEW_ARGS = ArgParser.of("str", 0, 0, "object", "encoding", "errors");
 
     static PyObject newStr(PyType type, PyObject[] args, PyTuple kwnames) {
+        PyInt.checkKeywords("str", kwnames, "object", "encoding", "errors");
         PyObject[] a = NEW_ARGS.parse(args, kwnames);
         PyStr s;
         if (a[0] == null) {
