@@ -304,6 +304,7 @@ public final class SysModule implements ModuleProvider {
             long v = Args.asLong(a[0]);
             if (v != 0 && v <= 640) throw Errors.valueError("maxdigits must be 0 or larger than 640");
             intMaxStrDigits = (int) Math.min(v, Integer.MAX_VALUE);
+            dev.gilt.runtime.object.number.IntParse.maxStrDigits = intMaxStrDigits; // int()/str() read it
             return PyNone.NONE;
         });
         m.def("getallocatedblocks", (Fn.F0) mod -> PyInt.of(RefCount.liveBlocks()));
