@@ -165,6 +165,10 @@ class SortTest {
                 () -> callKw(l, "sort", new PyObject[0], "reverse", s("a")));
         raises(PyExc.TypeError, "'float' object cannot be interpreted as an integer",
                 () -> callKw(l, "sort", new PyObject[0], "reverse", PyFloat.of(1.0)));
+        raises(PyExc.TypeError, "'x' is an invalid keyword argument for sort()",
+                () -> callKw(l, "sort", new PyObject[0], "x", i(1)));
+        raises(PyExc.TypeError, "sort() takes at most 2 keyword arguments (3 given)",
+                () -> callKw(l, "sort", new PyObject[0], "key", PyNone.NONE, "reverse", i(1), "x", i(1)));
     }
 
     @Test
