@@ -179,7 +179,7 @@ def get_original_bases(cls, /):
         raise TypeError(f"Expected an instance of type, not {type(cls).__name__!r}") from None
 
 
-class DynamicClassAttribute(property):
+class DynamicClassAttribute:
     """Route attribute access on a class to __getattr__ (used by enum for name/value)."""
 
     def __init__(self, fget=None, fset=None, fdel=None, doc=None):
