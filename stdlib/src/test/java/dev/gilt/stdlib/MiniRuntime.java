@@ -24,8 +24,36 @@ final class MiniRuntime {
     private MiniRuntime() {}
 
     static void install() {
+        if (PyType.TYPE.getattr == null) {
+            PyType.TYPE.getattr = (t, name) -> {
+                PyObject d = ((PyType) t).lookup(name);
+                if (d == null) return null;
+                if (d.type().descrGet != null) return d.type().descrGet.get(d, null, (PyType) t);
+                return RefCount.newRef(d);
+            };
+        }
+        if (PyType.TYPE.call == null) {
+            // type.__call__: __new__ through the slot, then __init__
+            PyType.TYPE.call = (t, args, kw) -> {
+                PyType type = (PyType) t;
+                if (type.newInstance == null) throw Errors.typeError("cannot create '%s' instances", type.name());
+                PyObject o = type.newInstance.create(type, args, kw);
+                if (type.init != null && o.type().isSubtypeOf(type)) type.init.init(o, args, kw);
+                return o;
+            };
+        }
         install(PyInt.TYPE);
         install(PyBool.TYPE);
+        if (PyFloat.TYPE.nb[Ops.NB_ADD] == null) {
+            PyFloat.TYPE.nb[Ops.NB_ADD] = (a, b) -> {
+                double x = a instanceof PyFloat f ? f.value : a instanceof PyInt i ? i.bigValue().doubleValue() : Double.NaN;
+                double y = b instanceof PyFloat f ? f.value : b instanceof PyInt i ? i.bigValue().doubleValue() : Double.NaN;
+                if (!(a instanceof PyFloat || a instanceof PyInt) || !(b instanceof PyFloat || b instanceof PyInt)) {
+                    return PyNotImplemented.NOT_IMPLEMENTED;
+                }
+                return PyFloat.of(x + y);
+            };
+        }
         if (PyFloat.TYPE.richcompare == null) {
             PyFloat.TYPE.richcompare = (a, b, op) -> {
                 double x = ((PyFloat) a).value;
@@ -48,6 +76,14 @@ final class MiniRuntime {
             };
             PyStr.TYPE.hash = o -> ((PyStr) o).pyHash();
             PyStr.TYPE.len = o -> ((PyStr) o).value.codePointCount(0, ((PyStr) o).value.length());
+        }
+        if (PyStr.TYPE.iter == null) {
+            PyStr.TYPE.iter = o -> {
+                String v = ((PyStr) o).value;
+                PyObject[] chars = v.codePoints().mapToObj(c -> (PyObject) PyStr.of(new String(Character.toChars(c))))
+                        .toArray(PyObject[]::new);
+                return new Seqs.ArrayIter(PyTuple.steal(chars), chars, chars.length);
+            };
         }
         if (PyList.TYPE.len == null) {
             PyList.TYPE.len = o -> ((PyList) o).size;
@@ -91,6 +127,18 @@ final class MiniRuntime {
             };
         }
         if (t.index == null) t.index = RefCount::newRef;
+        if (t.nb[Ops.NB_ADD] == null) {
+            t.nb[Ops.NB_ADD] = (a, b) -> {
+                if (!(a instanceof PyInt x)) return PyNotImplemented.NOT_IMPLEMENTED;
+                if (b instanceof PyInt y) return PyInt.of(x.bigValue().add(y.bigValue()));
+                if (b instanceof PyFloat f) return PyFloat.of(x.bigValue().doubleValue() + f.value);
+                return PyNotImplemented.NOT_IMPLEMENTED;
+            };
+            t.nb[Ops.NB_MULTIPLY] = (a, b) -> {
+                if (a instanceof PyInt x && b instanceof PyInt y) return PyInt.of(x.bigValue().multiply(y.bigValue()));
+                return PyNotImplemented.NOT_IMPLEMENTED;
+            };
+        }
         if (t.bool == null) t.bool = o -> ((PyInt) o).bigValue().signum() != 0;
     }
 

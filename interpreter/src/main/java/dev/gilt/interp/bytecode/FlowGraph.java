@@ -49,6 +49,17 @@ public final class FlowGraph {
     private final ConstPool consts;
     private int nextId = 1_000_000;
 
+    private static final boolean DEBUG = Boolean.getBoolean("gilt.cfgdump");
+
+    private String dump() {
+        StringBuilder sb = new StringBuilder();
+        for (Block b = entry; b != null; b = b.next) {
+            sb.append("B").append(b.id).append(b.cold ? " cold" : "").append(" preds=").append(b.predecessors).append('\n');
+            for (Instr i : b.instrs) sb.append("  ").append(i).append('\n');
+        }
+        return sb.toString();
+    }
+
     private FlowGraph(CodeBuilder b) {
         this.entry = b.entry;
         this.consts = b.consts;
@@ -69,8 +80,11 @@ public final class FlowGraph {
         labelExceptionTargets();
         optimize();
         removeUnusedConsts();
-        resolveLineNumbers(u.firstlineno());
+        if (DEBUG) System.err.println("== before cold " + u.name() + "\n" + dump());
         pushColdBlocksToEnd();
+        if (DEBUG) System.err.println("== after cold\n" + dump());
+        resolveLineNumbers(u.firstlineno());
+        if (DEBUG) System.err.println("== after lines\n" + dump());
         int[] cellSlots = cellSlots(u);
         fixCellOffsets(cellSlots, u.cellvars().length);
         insertPrefix(u, cellSlots);
@@ -173,6 +187,8 @@ public final class FlowGraph {
         eliminateEmptyBlocks();
         for (Block b = entry; b != null; b = b.next) inlineSmallExitBlock(b);
         for (Block b = entry; b != null; b = b.next) Peephole.optimizeBlock(b, consts);
+        // NOPs left by the peephole pass do not count against the size of an exit block.
+        for (Block b = entry; b != null; b = b.next) removeRedundantNops(b);
         for (Block b = entry; b != null; b = b.next) inlineSmallExitBlock(b);
         markReachable();
         for (Block b = entry; b != null; b = b.next) {
@@ -422,7 +438,8 @@ public final class FlowGraph {
     }
 
     private void resolveLineNumbers(int firstlineno) {
-        countPredecessors();
+        // Predecessor counts are those of markReachable, as in CPython: blocks added since (the
+        // explicit jumps out of cold code) count none, so they take no line from a neighbour.
         // Exit blocks without a line reached by several jumps get one copy per jump, so each
         // copy can take the line of its jump (CPython: duplicate_exits_without_lineno).
         for (Block b = entry; b != null; b = b.next) {
@@ -471,7 +488,9 @@ public final class FlowGraph {
             Instr last = b.last();
             if (last == null) continue;
             if (last.loc.line() < 0) {
-                if (last.op == Opcode.RETURN_VALUE.ordinal() || last.op == Opcode.RETURN_CONST.ordinal()) {
+                // RETURN_VALUE only, as CPython: a RETURN_CONST without a line may still take one
+                // from a NOP before it when the NOPs are removed.
+                if (last.op == Opcode.RETURN_VALUE.ordinal()) {
                     for (Instr i : b.instrs) if (i.loc.line() < 0) i.loc = new Loc(line, line, -1, -1);
                 }
             } else {

@@ -352,7 +352,37 @@ public enum Opcode {
     /** Pops: async iterator, exc. Swallows StopAsyncIteration, else re-raises. */
     END_ASYNC_FOR(Arg.NONE, 0, -2),
     /** Pops: manager. Pushes: bound __aexit__, awaitable of __aenter__(). */
-    BEFORE_ASYNC_WITH(Arg.NONE, 0, 1);
+    BEFORE_ASYNC_WITH(Arg.NONE, 0, 1),
+
+    // ---- structural pattern matching (match statements, CPython 3.12 semantics) -------------
+
+    /**
+     * TOS is the match subject (kept). Pushes: True if it is a mapping for pattern matching
+     * (its type has the MAPPING flag: dict, subclasses, collections.abc.Mapping registrants),
+     * else False.
+     */
+    MATCH_MAPPING(Arg.NONE, 0, 1),
+    /**
+     * TOS is the match subject (kept). Pushes: True if it is a sequence for pattern matching
+     * (its type has the SEQUENCE flag: list, tuple, range, memoryview, collections.abc.Sequence
+     * registrants; never str, bytes or bytearray), else False.
+     */
+    MATCH_SEQUENCE(Arg.NONE, 0, 1),
+    /**
+     * Stack: subject, keys (a tuple), both kept. Pushes: a tuple of subject[k] for each key, looked
+     * up with {@code subject.get(k, <sentinel>)} as CPython does; None if any key is missing.
+     */
+    MATCH_KEYS(Arg.NONE, 0, 1),
+    /**
+     * Pops: subject, cls, names (a tuple of keyword attribute names). arg = number of positional
+     * sub-patterns. Pushes: a tuple of the arg positional attributes (named by
+     * {@code cls.__match_args__}, or the subject itself for a single positional pattern against
+     * bool, bytearray, bytes, dict, float, frozenset, int, list, set, str, tuple) followed by the
+     * keyword attributes, if subject is an instance of cls and has them all; else None. Raises
+     * TypeError as CPython ("called match pattern must be a class", "X() accepts N positional
+     * sub-patterns (M given)", "X() got multiple sub-patterns for attribute 'a'").
+     */
+    MATCH_CLASS(Arg.INT, 0, -2);
 
     /** How dis shows an argument. */
     public enum Arg { NONE, INT, CONST, NAME, GLOBAL, ATTR, LOCAL, FREE, JUMP, BINOP, COMPARE, FORMAT, FLAGS, INTRINSIC }

@@ -17,7 +17,7 @@ import java.util.List;
  * augmented and annotated assignment, and the unwinding of break/continue/return through the
  * frame-block stack.
  */
-class StmtCompiler extends ExprCompiler {
+class StmtCompiler extends PatternCompiler {
     StmtCompiler(String filename, Symtable st, int flags, int optimize, boolean interactive, String source) {
         super(filename, st, flags, optimize, interactive, source);
     }
@@ -114,7 +114,7 @@ class StmtCompiler extends ExprCompiler {
             }
             case While w -> whileStmt(w, loc);
             case If i -> ifStmt(i, loc);
-            case Match m -> throw error("match statement is not supported yet", loc);
+            case Match m -> match(m);
             case Raise r -> {
                 int n = 0;
                 if (r.exc() != null) {

@@ -90,6 +90,7 @@ public class PyGenerator extends PyGcObject {
         } else {
             g = new PyGenerator(f);
         }
+        f.own();
         f.gen = g;
         f.state = Frame.CREATED;
         return g;
@@ -193,7 +194,7 @@ public class PyGenerator extends PyGcObject {
     static PyException stopIteration(PyObject value) {
         try {
             if (value == PyNone.NONE) return Errors.stopIteration();
-            return new PyException(VmSupport.newException(PyExc.StopIteration, value));
+            return dev.gilt.runtime.types.ExceptionTypes.stopIteration(value);
         } finally {
             RefCount.decref(value);
         }

@@ -1,5 +1,6 @@
 package dev.gilt.interp.vm;
 
+import dev.gilt.runtime.object.PyCell;
 import dev.gilt.interp.bytecode.Opcode;
 import dev.gilt.interp.bytecode.PyCode;
 import dev.gilt.interp.imp.Importer;
@@ -58,10 +59,9 @@ final class VmOps {
     }
 
     static PyException nameError(PyStr name) {
-        PyException e = VmSupport.raise(PyExc.NameError, "name '" + name.value + "' is not defined");
-        // 3.10+: NameError.name, used by the traceback printer's suggestions.
-        e.exc.dict().setItem(PyStr.intern("name"), name);
-        return e;
+        // 3.10+: NameError.name is set (the traceback printer's suggestions use it).
+        return dev.gilt.runtime.types.ExceptionTypes.nameError(PyExc.NameError,
+                "name '" + name.value + "' is not defined", name.value);
     }
 
     static PyBaseException recursionError() {
@@ -417,8 +417,9 @@ final class VmOps {
                 RefCount.decref(v);
             }
             case MAKE_CELL -> {
+                // The cell takes over the local's reference (an argument value, or none).
                 PyCell c = new PyCell();
-                c.ref = s[arg];
+                c.setSteal(s[arg]);
                 s[arg] = c;
             }
             case COPY_FREE_VARS -> {
@@ -429,7 +430,7 @@ final class VmOps {
             case LOAD_CLASSDEREF -> {
                 PyObject v = f.locals == null ? null : mappingGet(f.locals, PyStr.intern(co.localsplusNames[arg]));
                 if (v == null) {
-                    v = ((PyCell) s[arg]).ref;
+                    v = ((PyCell) s[arg]).get();
                     if (v == null) throw unboundDeref(co, arg);
                     RefCount.incref(v);
                 }
@@ -437,7 +438,7 @@ final class VmOps {
             }
             case DELETE_DEREF -> {
                 PyCell c = (PyCell) s[arg];
-                if (c.ref == null) throw unboundDeref(co, arg);
+                if (c.get() == null) throw unboundDeref(co, arg);
                 c.set(null);
             }
             case DELETE_NAME -> {

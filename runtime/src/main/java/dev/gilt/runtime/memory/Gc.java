@@ -3,6 +3,7 @@ package dev.gilt.runtime.memory;
 import dev.gilt.runtime.Config;
 import dev.gilt.runtime.object.PyGcObject;
 import dev.gilt.runtime.object.PyObject;
+import dev.gilt.runtime.thread.StopTheWorld;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -159,6 +160,11 @@ public final class Gc {
             count1 = 0;
             if (garbage.isEmpty()) return 0;
             // Hold every garbage object so nothing is freed while we work.
+            // Biased counts with the world stopped: merge first, so that this thread's decrefs
+            // free the garbage now instead of queueing it for owners that are parked.
+            if (RefCount.POLICY == RefCount.BIASED && StopTheWorld.worldStoppedByCurrentThread()) {
+                for (PyGcObject o : garbage) RefCount.explicitMerge(o);
+            }
             for (PyGcObject o : garbage) RefCount.incref(o);
             // PEP 442: finalizers run once, then reachability is checked again.
             boolean ranFinalizer = false;

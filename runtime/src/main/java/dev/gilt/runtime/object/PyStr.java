@@ -205,36 +205,42 @@ public class PyStr extends PyObject {
     // ---- subclasses -----------------------------------------------------------------------
 
     /** An instance of a Python subclass of str. */
-    public static final class Derived extends PyStr {
-        private final PyType type;
-        /** The instance dict (owned); created on demand. */
-        public PyDict dict;
+    public static final class Derived extends PyStr implements HasDict {
+        private final InstanceState st;
 
         public Derived(PyType type, String value) {
             super(value);
-            this.type = type;
+            this.st = new InstanceState(type);
         }
 
         @Override
         public PyType type() {
-            return type;
+            return st.type;
         }
 
-        public PyDict dict() {
-            if (dict == null) dict = new PyDict();
-            return dict;
+        @Override
+        public PyDict getDict(boolean create) {
+            return st.getDict(create);
+        }
+
+        @Override
+        public void setDict(PyDict d) {
+            st.setDict(d);
+        }
+
+        @Override
+        public PyObject[] slotValues() {
+            return st.slots;
         }
 
         @Override
         public void traverse(Visitor v) {
-            if (dict != null) v.visit(dict);
+            st.traverse(v);
         }
 
         @Override
         public void releaseReferences() {
-            PyDict d = dict;
-            dict = null;
-            RefCount.xdecref(d);
+            st.release();
         }
     }
 
@@ -287,7 +293,7 @@ public class PyStr extends PyObject {
     static PyObject getItem(PyObject o, PyObject key) {
         PyStr s = self(o);
         if (key instanceof PyInt || key.type().index != null && !Slices.isSlice(key)) {
-            long i = PyInt.asIndex(key);
+            long i = PyInt.asIndex(key, dev.gilt.runtime.error.PyExc.IndexError);
             int n = s.length();
             if (i < 0) i += n;
             if (i < 0 || i >= n) throw Errors.indexError("string index out of range");
@@ -332,6 +338,12 @@ public class PyStr extends PyObject {
         return of(s.value.repeat((int) n));
     }
 
+    /** A sequence type with its own repetition (CPython's sq_repeat), judged by its slots. */
+    public static boolean isSequence(PyObject o) {
+        PyType t = o.type();
+        return t.len != null && t.getitem != null && t.nb[Ops.NB_MULTIPLY] != null;
+    }
+
     /** Whether o can be a repeat count (has __index__). */
     private static boolean isIndex(PyObject o) {
         return o instanceof PyInt || o.type().index != null;
@@ -373,7 +385,9 @@ public class PyStr extends PyObject {
                 throw Errors.typeError("can't multiply sequence by non-int of type '%s'", b.type().name());
             }
             if (b instanceof PyStr) {
-                // a (not an index) * str: a's own slot already declined.
+                // a (not an index) * str, reached as the reflected slot. A left-hand sequence
+                // raises its own error naming str (as CPython's sq_repeat of the left operand).
+                if (isSequence(a)) return PyNotImplemented.NOT_IMPLEMENTED;
                 throw Errors.typeError("can't multiply sequence by non-int of type '%s'", a.type().name());
             }
             return PyNotImplemented.NOT_IMPLEMENTED;

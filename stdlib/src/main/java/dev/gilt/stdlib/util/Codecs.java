@@ -103,7 +103,7 @@ public final class Codecs {
 
     private static PyException unicodeError(PyType t, PyObject[] args, String message) {
         try {
-            if (PyType.TYPE.call != null) {
+            if (PyType.TYPE.call != null && t.newInstance != null) {
                 PyObject e = Ops.call(t, args);
                 if (e instanceof PyBaseException be) return new PyException(be);
                 RefCount.decref(e);

@@ -19,7 +19,7 @@ public final class Exc {
      * of name, value) stored in the instance dict. Arguments are borrowed.
      */
     public static PyException make(PyType type, PyObject[] args, Object... attrs) {
-        if (PyType.TYPE.call != null) {
+        if (PyType.TYPE.call != null && type.newInstance != null) {
             PyObject e = Ops.call(type, args);
             if (e instanceof PyBaseException be) return new PyException(be);
             RefCount.decref(e);

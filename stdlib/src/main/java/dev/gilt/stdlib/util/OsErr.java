@@ -242,7 +242,7 @@ public final class OsErr {
      * filename and picks the subclass); otherwise builds the instance directly.
      */
     private static PyException build(PyType t, int errno, PyObject[] args, String filename, String filename2) {
-        if (PyType.TYPE.call != null) {
+        if (PyType.TYPE.call != null && t.newInstance != null) {
             if (args.length == 5) {
                 RefCount.decref(args[3]);
                 args[3] = dev.gilt.runtime.object.PyNone.NONE;
