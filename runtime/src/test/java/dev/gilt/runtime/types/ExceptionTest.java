@@ -158,4 +158,17 @@ class ExceptionTest {
         assertNotNull(PyWeakRef.ref(call(e), null));
         assertEquals(0, PyInt.of(0).value);
     }
+
+    @Test
+    void familyAttributesOfExceptionsBuiltWithoutInit() {
+        PyObject os = Errors.withArgs(PyExc.FileNotFoundError, i(2), s("No such file or directory"), s("f")).exc;
+        assertEquals(2, toLong(get(os, "errno")));
+        assertEquals("f", str(get(os, "filename")));
+        PyObject ue = Errors.withArgs(PyExc.UnicodeEncodeError, s("ascii"), s("é"), i(0), i(1), s("bad")).exc;
+        assertEquals("ascii", str(get(ue, "encoding")));
+        assertEquals("'ascii' codec can't encode character '\\xe9' in position 0: bad", str(ue));
+        PyObject ie = Errors.withArgs(PyExc.ModuleNotFoundError, s("No module named 'x'")).exc;
+        assertEquals("No module named 'x'", str(get(ie, "msg")));
+        assertSame(PyNone.NONE, get(ie, "name"));
+    }
 }
