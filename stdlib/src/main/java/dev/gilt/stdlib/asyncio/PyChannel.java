@@ -57,6 +57,8 @@ public final class PyChannel extends PyObject {
     private final int fd = NEXT_FD.getAndIncrement();
     /** The address a pending connect goes to (for the "Connect call failed" message). */
     private final InetSocketAddress target;
+    /** Selectors this channel was registered with (usually one: its loop's). */
+    private java.nio.channels.Selector[] selectors = new java.nio.channels.Selector[0];
 
     PyChannel(SelectableChannel channel, InetSocketAddress target) {
         this.channel = channel;
@@ -221,8 +223,29 @@ public final class PyChannel extends PyObject {
         return RefCount.newRef(PyNone.NONE);
     }
 
+    /** Called by PySelector.register. */
+    void registeredWith(java.nio.channels.Selector sel) {
+        for (var x : selectors) if (x == sel) return;
+        selectors = java.util.Arrays.copyOf(selectors, selectors.length + 1);
+        selectors[selectors.length - 1] = sel;
+    }
+
+    /**
+     * Closes the channel. NIO defers the real close of a registered channel until its selector
+     * next selects (the key must be flushed first); until then a listening socket would still
+     * accept connections. So the selectors are flushed at once, on the loop's own thread.
+     */
     private PyObject close() {
         closeQuietly(channel);
+        for (var sel : selectors) {
+            if (!sel.isOpen()) continue;
+            try {
+                sel.selectNow();
+            } catch (IOException | java.nio.channels.ClosedSelectorException e) {
+                // the selector is going away too
+            }
+        }
+        selectors = new java.nio.channels.Selector[0];
         return RefCount.newRef(PyNone.NONE);
     }
 

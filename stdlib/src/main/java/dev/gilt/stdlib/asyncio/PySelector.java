@@ -145,6 +145,7 @@ public final class PySelector extends PyGcObject {
             }
             k.attach(r);
             r.key = k;
+            ch.registeredWith(selector);
         } catch (ClosedChannelException | CancelledKeyException e) {
             throw PyChannel.osError(9, "Bad file descriptor");
         }
