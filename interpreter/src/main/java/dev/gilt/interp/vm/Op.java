@@ -111,6 +111,10 @@ final class Op {
     static final int GET_ANEXT = 93;
     static final int END_ASYNC_FOR = 94;
     static final int BEFORE_ASYNC_WITH = 95;
+    static final int MATCH_MAPPING = 96;
+    static final int MATCH_SEQUENCE = 97;
+    static final int MATCH_KEYS = 98;
+    static final int MATCH_CLASS = 99;
 
     /** Throws if this table and {@link Opcode} disagree. */
     static void verify() {

@@ -12,6 +12,7 @@ import dev.gilt.runtime.error.PyExc;
 import dev.gilt.runtime.memory.RefCount;
 import dev.gilt.runtime.module.PyModule;
 import dev.gilt.runtime.object.PyBaseException;
+import dev.gilt.runtime.object.PyBool;
 import dev.gilt.runtime.object.PyDict;
 import dev.gilt.runtime.object.PyInt;
 import dev.gilt.runtime.object.PyList;
@@ -615,6 +616,23 @@ final class VmOps {
             case GET_AITER -> Coro.getAIter(s, sp);
             case GET_ANEXT -> sp = Coro.getANext(s, sp);
             case BEFORE_ASYNC_WITH -> sp = Coro.beforeAsyncWith(s, sp);
+            case MATCH_MAPPING -> {
+                PyObject r = PyBool.of(VmMatch.isMapping(s[sp - 1]));
+                s[sp++] = r;
+            }
+            case MATCH_SEQUENCE -> {
+                PyObject r = PyBool.of(VmMatch.isSequence(s[sp - 1]));
+                s[sp++] = r;
+            }
+            case MATCH_KEYS -> {
+                PyObject r = VmMatch.matchKeys(s[sp - 2], s[sp - 1]);
+                s[sp++] = r;
+            }
+            case MATCH_CLASS -> {
+                PyObject r = VmMatch.matchClass(s[sp - 3], s[sp - 2], s[sp - 1], arg);
+                sp = drop(s, sp, 3);
+                s[sp++] = r;
+            }
             default -> throw Errors.systemError("unknown opcode " + op);
         }
         return sp;
