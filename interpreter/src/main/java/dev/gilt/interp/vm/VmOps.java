@@ -89,23 +89,23 @@ final class VmOps {
 
     // ---- the eval breaker ------------------------------------------------------------------
 
+    /**
+     * The slow path of a RESUME / JUMP_BACKWARD check. A requested automatic collection is claimed
+     * here (the VM paces them, see VmHooks.gcRequested); every other bit (stop-the-world parking,
+     * biased refcount merges, GIL drop requests, signals, async exceptions) is handled by
+     * {@link EvalBreaker#handle}, which returns an async exception to raise or null.
+     */
     static void handleEvalBreaker(ThreadState ts) {
-        int fl = EvalBreaker.flags;
-        if ((fl & EvalBreaker.GC_REQUESTED) != 0 && EvalBreaker.clear(EvalBreaker.GC_REQUESTED)) {
-            VmHooks.autoCollect();
+        if ((EvalBreaker.flags & EvalBreaker.GC_REQUESTED) != 0 && EvalBreaker.clear(EvalBreaker.GC_REQUESTED)) {
+            VmHooks.autoCollect(ts);
         }
-        if ((fl & EvalBreaker.GIL_DROP_REQUEST) != 0) EvalBreaker.onGilDropRequest.run();
-        if ((fl & EvalBreaker.SIGNAL_PENDING) != 0 && EvalBreaker.isMainThread(ts.thread)
-                && EvalBreaker.clear(EvalBreaker.SIGNAL_PENDING)) {
-            EvalBreaker.signalHandler.run();
-        }
-        if ((fl & EvalBreaker.ASYNC_EXC) != 0) {
-            PyObject exc = ts.asyncExc;
-            if (exc != null) {
-                ts.asyncExc = null;
-                if (exc instanceof PyType t) throw new PyException(VmSupport.newException(t));
-                throw new PyException((PyBaseException) exc);
+        PyObject exc = EvalBreaker.handle(ts);
+        if (exc != null) {
+            if (exc instanceof PyType t) {
+                RefCount.decref(exc);
+                throw new PyException(VmSupport.newException(t));
             }
+            throw new PyException((PyBaseException) exc);
         }
     }
 
