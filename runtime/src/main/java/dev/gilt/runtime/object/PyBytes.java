@@ -201,6 +201,7 @@ public class PyBytes extends PyObject {
     }
 
     static PyObject newBytes(PyType type, PyObject[] args, PyTuple kwnames) {
+        PyInt.checkKeywords("bytes", kwnames, "source", "encoding", "errors");
         PyObject[] a = NEW_ARGS.parse(args, kwnames);
         if (type == TYPE && a[0] != null && a[1] == null && a[2] == null && a[0].getClass() == PyBytes.class) {
             return RefCount.newRef(a[0]);
