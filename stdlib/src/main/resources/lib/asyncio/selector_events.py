@@ -24,6 +24,11 @@ EVENT_WRITE = _compat.EVENT_WRITE
 # Bytes asked of the kernel per read.
 _MAX_READ = 256 * 1024
 
+try:
+    _BYTES_LIKE = (bytes, bytearray, memoryview)
+except NameError:  # no memoryview in this interpreter
+    _BYTES_LIKE = (bytes, bytearray)
+
 
 def _require_no_ssl(ssl):
     if ssl:
@@ -157,13 +162,14 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
             if fut.done():
                 return
             try:
-                chan.finish_connect()
+                connected = chan.finish_connect()
             except (SystemExit, KeyboardInterrupt):
                 raise
             except BaseException as exc:
                 fut.set_exception(exc)
             else:
-                fut.set_result(None)
+                if connected:
+                    fut.set_result(None)
 
         self._add_writer(chan, on_writable)
         try:
@@ -482,7 +488,7 @@ class _SocketTransport(transports.Transport):
     # ---- writing ---------------------------------------------------------------------------
 
     def write(self, data):
-        if not isinstance(data, (bytes, bytearray, memoryview)):
+        if not isinstance(data, _BYTES_LIKE):
             raise TypeError(f'data argument must be a bytes-like object, '
                             f'not {type(data).__name__!r}')
         if self._eof:
