@@ -147,7 +147,7 @@ final class SeqBuiltins {
         if (args.length > 2) throw Errors.typeError("iter expected at most 2 arguments, got %d", args.length);
         if (args.length == 1) return Ops.iter(args[0]);
         if (args[0].type().call == null) throw Errors.typeError("iter(object, sentinel): object must be callable");
-        return CallableIterator.of(args[0], args[1]);
+        return dev.gilt.runtime.object.PyCallableIterator.of(args[0], args[1]);
     }
 
     static PyObject next(PyObject self, PyObject[] args, PyTuple kw) {
