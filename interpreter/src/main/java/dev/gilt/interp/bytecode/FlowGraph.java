@@ -13,9 +13,7 @@ import static dev.gilt.interp.bytecode.CodeBuilder.isUnconditionalJump;
 import dev.gilt.interp.bytecode.CodeBuilder.Block;
 import dev.gilt.interp.bytecode.CodeBuilder.Instr;
 import dev.gilt.interp.bytecode.CodeBuilder.Loc;
-import dev.gilt.runtime.object.PyNone;
 import dev.gilt.runtime.object.PyObject;
-import dev.gilt.runtime.object.PyTuple;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +27,8 @@ import java.util.List;
  *   <li>optimise: inline small exit blocks, peephole per block (constant conditions, RETURN_CONST,
  *       tuple folding, jump threading), drop unreachable blocks, redundant NOPs and jumps;
  *   <li>drop unused constants; move cold blocks (reached only from exception handlers) to the end;
- *   <li>resolve line numbers (duplicate exits without a line, propagate to successors);
+ *   <li>resolve line numbers (duplicate exits without a line, propagate to single-predecessor
+ *       successors, using the predecessor counts of the reachability pass as CPython does);
  *   <li>prefix instructions (COPY_FREE_VARS, MAKE_CELL, RETURN_GENERATOR/POP_TOP), cell offsets;
  *   <li>stack depth; pseudo instructions to NOPs; jump directions (backward conditional jumps
  *       become an inverted forward jump plus JUMP_BACKWARD, as in 3.12);
@@ -48,6 +47,18 @@ public final class FlowGraph {
     private Block entry;
     private final ConstPool consts;
     private int nextId = 1_000_000;
+
+    /** {@code -Dgilt.cfgdump=true} prints the graph around the layout passes (to stderr). */
+    private static final boolean DEBUG = Boolean.getBoolean("gilt.cfgdump");
+
+    private String dump() {
+        StringBuilder sb = new StringBuilder();
+        for (Block b = entry; b != null; b = b.next) {
+            sb.append("B").append(b.id).append(b.cold ? " cold" : "").append(" preds=").append(b.predecessors).append('\n');
+            for (Instr i : b.instrs) sb.append("  ").append(i).append('\n');
+        }
+        return sb.toString();
+    }
 
     private FlowGraph(CodeBuilder b) {
         this.entry = b.entry;
@@ -69,10 +80,13 @@ public final class FlowGraph {
         labelExceptionTargets();
         optimize();
         removeUnusedConsts();
-        resolveLineNumbers(u.firstlineno());
+        if (DEBUG) System.err.println("== before cold " + u.name() + "\n" + dump());
         pushColdBlocksToEnd();
+        if (DEBUG) System.err.println("== after cold\n" + dump());
+        resolveLineNumbers(u.firstlineno());
+        if (DEBUG) System.err.println("== after lines\n" + dump());
         int[] cellSlots = cellSlots(u);
-        fixCellOffsets(cellSlots, u.cellvars().length);
+        fixCellOffsets(cellSlots);
         insertPrefix(u, cellSlots);
         int stacksize = stackDepth();
         convertPseudoOps();
@@ -173,6 +187,8 @@ public final class FlowGraph {
         eliminateEmptyBlocks();
         for (Block b = entry; b != null; b = b.next) inlineSmallExitBlock(b);
         for (Block b = entry; b != null; b = b.next) Peephole.optimizeBlock(b, consts);
+        // NOPs left by the peephole pass do not count against the size of an exit block.
+        for (Block b = entry; b != null; b = b.next) removeRedundantNops(b);
         for (Block b = entry; b != null; b = b.next) inlineSmallExitBlock(b);
         markReachable();
         for (Block b = entry; b != null; b = b.next) {
@@ -404,16 +420,6 @@ public final class FlowGraph {
 
     // ---- line numbers -----------------------------------------------------------------------
 
-    private void countPredecessors() {
-        for (Block b = entry; b != null; b = b.next) b.predecessors = 0;
-        entry.predecessors = 1;
-        for (Block b = entry; b != null; b = b.next) {
-            if (b.isEmpty()) continue;
-            if (b.next != null && hasFallthrough(b)) b.next.predecessors++;
-            for (Instr i : b.instrs) if (i.target != null) i.target.predecessors++;
-        }
-    }
-
     private static boolean isExitWithoutLine(Block b) {
         Instr l = b.last();
         if (l == null || !isScopeExit(l.op)) return false;
@@ -422,7 +428,8 @@ public final class FlowGraph {
     }
 
     private void resolveLineNumbers(int firstlineno) {
-        countPredecessors();
+        // Predecessor counts are those of markReachable, as in CPython: blocks added since (the
+        // explicit jumps out of cold code) count none, so they take no line from a neighbour.
         // Exit blocks without a line reached by several jumps get one copy per jump, so each
         // copy can take the line of its jump (CPython: duplicate_exits_without_lineno).
         for (Block b = entry; b != null; b = b.next) {
@@ -471,7 +478,9 @@ public final class FlowGraph {
             Instr last = b.last();
             if (last == null) continue;
             if (last.loc.line() < 0) {
-                if (last.op == Opcode.RETURN_VALUE.ordinal() || last.op == Opcode.RETURN_CONST.ordinal()) {
+                // RETURN_VALUE only, as CPython: a RETURN_CONST without a line may still take one
+                // from a NOP before it when the NOPs are removed.
+                if (last.op == Opcode.RETURN_VALUE.ordinal()) {
                     for (Instr i : b.instrs) if (i.loc.line() < 0) i.loc = new Loc(line, line, -1, -1);
                 }
             } else {
@@ -498,7 +507,7 @@ public final class FlowGraph {
         return slots;
     }
 
-    private void fixCellOffsets(int[] slots, int ncells) {
+    private void fixCellOffsets(int[] slots) {
         for (Block b = entry; b != null; b = b.next) {
             for (Instr i : b.instrs) {
                 if (!CodeBuilder.isPseudo(i.op) && Opcode.of(i.op).argKind == Opcode.Arg.FREE) i.arg = slots[i.arg];
@@ -665,12 +674,4 @@ public final class FlowGraph {
         return new int[] {start, end, handler.offset, depth, handler.preserveLasti ? 1 : 0};
     }
 
-    /** Used by the peephole pass to fold tuples of constants. */
-    static PyTuple tupleOf(List<PyObject> items) {
-        return PyTuple.of(items.toArray(new PyObject[0]));
-    }
-
-    static boolean isNone(PyObject o) {
-        return o == PyNone.NONE;
-    }
 }

@@ -22,14 +22,20 @@ final class ConstFolder {
     /** A complex constant with a real part (only the folder makes them). */
     record Complex(double re, double im) {}
 
-    private static final int MAX_INT_SIZE = 128, MAX_COLLECTION_SIZE = 256, MAX_STR_SIZE = 4096,
-            MAX_TOTAL_ITEMS = 1024;
+    private static final int MAX_INT_SIZE = 128, MAX_COLLECTION_SIZE = 256, MAX_STR_SIZE = 4096;
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE), LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
     private final boolean optimize;
+    /** Under {@code from __future__ import annotations} annotations stay as written (they become strings). */
+    private final boolean keepAnnotations;
 
-    ConstFolder(boolean optimize) {
+    ConstFolder(boolean optimize, boolean keepAnnotations) {
         this.optimize = optimize;
+        this.keepAnnotations = keepAnnotations;
+    }
+
+    private Expr annotation(Expr e) {
+        return e == null || keepAnnotations ? e : expr(e);
     }
 
     // ---- tree walk ---------------------------------------------------------------------------
@@ -70,7 +76,7 @@ final class ConstFolder {
     }
 
     private Arg param(Arg a) {
-        return a == null ? null : new Arg(a.arg(), opt(a.annotation()), a.pos());
+        return a == null ? null : new Arg(a.arg(), annotation(a.annotation()), a.pos());
     }
 
     private List<Keyword> keywords(List<Keyword> ks) {
@@ -82,14 +88,15 @@ final class ConstFolder {
     Stmt stmt(Stmt s) {
         return switch (s) {
             case FunctionDef f -> new FunctionDef(f.name(), args(f.args()), stmts(f.body()), exprs(f.decoratorList()),
-                    opt(f.returns()), f.isAsync(), f.pos());
+                    annotation(f.returns()), f.isAsync(), f.pos());
             case ClassDef c -> new ClassDef(c.name(), exprs(c.bases()), keywords(c.keywords()), stmts(c.body()),
                     exprs(c.decoratorList()), c.pos());
             case Return r -> new Return(opt(r.value()), r.pos());
             case Delete d -> new Delete(exprs(d.targets()), d.pos());
             case Assign a -> new Assign(exprs(a.targets()), expr(a.value()), a.pos());
             case AugAssign a -> new AugAssign(expr(a.target()), a.op(), expr(a.value()), a.pos());
-            case AnnAssign a -> new AnnAssign(expr(a.target()), expr(a.annotation()), opt(a.value()), a.simple(), a.pos());
+            case AnnAssign a -> new AnnAssign(expr(a.target()), annotation(a.annotation()), opt(a.value()), a.simple(),
+                    a.pos());
             case For f -> new For(expr(f.target()), iter(expr(f.iter())), stmts(f.body()), stmts(f.orelse()), f.isAsync(),
                     f.pos());
             case While w -> new While(expr(w.test()), stmts(w.body()), stmts(w.orelse()), w.pos());
@@ -101,7 +108,7 @@ final class ConstFolder {
             }
             case Match m -> {
                 List<MatchCase> cases = new ArrayList<>();
-                for (MatchCase c : m.cases()) cases.add(new MatchCase(c.pattern(), opt(c.guard()), stmts(c.body())));
+                for (MatchCase c : m.cases()) cases.add(new MatchCase(pattern(c.pattern()), opt(c.guard()), stmts(c.body())));
                 yield new Match(expr(m.subject()), cases, m.pos());
             }
             case Raise r -> new Raise(opt(r.exc()), opt(r.cause()), r.pos());
@@ -120,6 +127,26 @@ final class ConstFolder {
             case Break b -> b;
             case Continue c -> c;
         };
+    }
+
+    private Pattern pattern(Pattern p) {
+        return switch (p) {
+            case MatchValue v -> new MatchValue(expr(v.value()), v.pos());
+            case MatchSingleton v -> v;
+            case MatchSequence v -> new MatchSequence(patterns(v.patterns()), v.pos());
+            case MatchMapping v -> new MatchMapping(exprs(v.keys()), patterns(v.patterns()), v.rest(), v.pos());
+            case MatchClass v -> new MatchClass(expr(v.cls()), patterns(v.patterns()), v.kwdAttrs(),
+                    patterns(v.kwdPatterns()), v.pos());
+            case MatchStar v -> v;
+            case MatchAs v -> new MatchAs(v.pattern() == null ? null : pattern(v.pattern()), v.name(), v.pos());
+            case MatchOr v -> new MatchOr(patterns(v.patterns()), v.pos());
+        };
+    }
+
+    private List<Pattern> patterns(List<Pattern> ps) {
+        List<Pattern> out = new ArrayList<>(ps.size());
+        for (Pattern p : ps) out.add(pattern(p));
+        return out;
     }
 
     private List<Ast.Comprehension> gens(List<Ast.Comprehension> gs) {
@@ -244,6 +271,11 @@ final class ConstFolder {
     // ---- binary operators ----------------------------------------------------------------------
 
     private Expr binop(BinOp b) {
+        if (b.op() == Operator.MOD && b.left() instanceof Constant fc && fc.value() instanceof String fmt
+                && b.right() instanceof Tuple t && t.elts().stream().noneMatch(x -> x instanceof Starred)) {
+            Expr f = optimizeFormat(b, fmt, t.elts());
+            return f != null ? f : b;
+        }
         if (!(b.left() instanceof Constant l) || !(b.right() instanceof Constant r)) return b;
         Object v;
         try {
@@ -252,6 +284,99 @@ final class ConstFolder {
             v = null;
         }
         return v == null ? b : new Constant(v, b.pos());
+    }
+
+    // ---- '%s' % (a, b) as an f-string (CPython 3.12's optimize_format) -------------------------
+
+    private static final Pos NO_POS = new Pos(-1, -1, -1, -1);
+    private static final int MAXDIGITS = 3;
+
+    /**
+     * {@code 'x%sy%r' % (a, b)} with only %s, %r and %a (optionally with width and precision)
+     * becomes {@code f'x{a!s}y{b!r}'}; null when the format has anything else or the counts differ.
+     */
+    private static Expr optimizeFormat(BinOp node, String fmt, List<Expr> elts) {
+        int[] cps = fmt.codePoints().toArray();
+        int[] pos = {0};
+        int cnt = 0;
+        List<Expr> seq = new ArrayList<>();
+        while (true) {
+            Expr lit = parseLiteral(cps, pos);
+            if (lit != null) seq.add(lit);
+            if (pos[0] >= cps.length) break;
+            if (cnt >= elts.size()) return null;
+            pos[0]++; // the '%'
+            Expr e = parseFormat(cps, pos, elts.get(cnt));
+            cnt++;
+            if (e == null) return null;
+            seq.add(e);
+        }
+        if (cnt < elts.size()) return null;
+        return new JoinedStr(seq, node.pos());
+    }
+
+    private static Expr parseLiteral(int[] cps, int[] ppos) {
+        int start = ppos[0], pos = start;
+        boolean percents = false;
+        while (pos < cps.length) {
+            if (cps[pos] != '%') {
+                pos++;
+            } else if (pos + 1 < cps.length && cps[pos + 1] == '%') {
+                percents = true;
+                pos += 2;
+            } else {
+                break;
+            }
+        }
+        ppos[0] = pos;
+        if (pos == start) return null;
+        String str = new String(cps, start, pos - start);
+        if (percents) str = str.replace("%%", "%");
+        return new Constant(str, NO_POS);
+    }
+
+    private static Expr parseFormat(int[] cps, int[] ppos, Expr arg) {
+        int pos = ppos[0];
+        boolean ljust = false;
+        int width = -1, prec = -1;
+        int ch;
+        while (true) {
+            if (pos >= cps.length) return null;
+            ch = cps[pos++];
+            if (ch == '-') ljust = true;
+            else if (ch != '+' && ch != ' ' && ch != '#' && ch != '0') break;
+        }
+        if (ch >= '0' && ch <= '9') {
+            width = 0;
+            int digits = 0;
+            while (ch >= '0' && ch <= '9') {
+                width = width * 10 + (ch - '0');
+                if (pos >= cps.length) return null;
+                ch = cps[pos++];
+                if (++digits >= MAXDIGITS) return null;
+            }
+        }
+        if (ch == '.') {
+            if (pos >= cps.length) return null;
+            ch = cps[pos++];
+            prec = 0;
+            int digits = 0;
+            while (ch >= '0' && ch <= '9') {
+                prec = prec * 10 + (ch - '0');
+                if (pos >= cps.length) return null;
+                ch = cps[pos++];
+                if (++digits >= MAXDIGITS) return null;
+            }
+        }
+        ppos[0] = pos;
+        if (ch != 's' && ch != 'r' && ch != 'a') return null;
+        // Flags other than '-' are accepted and ignored for these conversions, as CPython does.
+        StringBuilder spec = new StringBuilder();
+        if (!ljust && width > 0) spec.append('>');
+        if (width >= 0) spec.append(width);
+        if (prec >= 0) spec.append('.').append(prec);
+        Expr formatSpec = spec.isEmpty() ? null : new Constant(spec.toString(), NO_POS);
+        return new FormattedValue(arg, ch, formatSpec, arg.pos());
     }
 
     /** The folded value, or null to leave the operation to run time. */

@@ -249,8 +249,12 @@ public final class Importer {
     }
 
     private static String errorName(PyBaseException e) {
-        PyObject n = e.dict == null ? null : e.dict.getItemStr(S_NAME_ATTR);
-        return n instanceof PyStr s ? s.value : null;
+        PyObject n = Ops.lookupAttr(e, S_NAME_ATTR);
+        try {
+            return n instanceof PyStr s ? s.value : null;
+        } finally {
+            RefCount.xdecref(n);
+        }
     }
 
     private static final PyStr S_NAME_ATTR = PyStr.intern("name"), S_PATH_ATTR = PyStr.intern("path");
@@ -573,11 +577,7 @@ public final class Importer {
 
     /** ImportError/ModuleNotFoundError with its {@code name} and {@code path} attributes. */
     public static PyException importError(dev.gilt.runtime.object.PyType type, String msg, String name, String path) {
-        PyException e = dev.gilt.interp.vm.VmSupport.raise(type, msg);
-        PyDict d = e.exc.dict();
-        setStrOrNone(d, S_NAME_ATTR, name);
-        setStrOrNone(d, S_PATH_ATTR, path);
-        return e;
+        return dev.gilt.runtime.types.ExceptionTypes.importError(type, msg, name, path);
     }
 
     private static void setStrOrNone(PyDict d, PyStr key, String v) {

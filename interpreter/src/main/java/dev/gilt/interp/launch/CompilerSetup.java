@@ -1,22 +1,14 @@
 package dev.gilt.interp.launch;
 
+import dev.gilt.interp.compile.Compiler;
 import dev.gilt.interp.parse.Ast;
 import dev.gilt.interp.parse.ParseError;
 import dev.gilt.interp.parse.Parser;
 import dev.gilt.interp.vm.MiniAnchors;
 import dev.gilt.interp.vm.TracebackPrinter;
 import dev.gilt.interp.vm.VmHooks;
-import dev.gilt.interp.vm.VmSupport;
 import dev.gilt.runtime.error.PyException;
 import dev.gilt.runtime.error.PyExc;
-import dev.gilt.runtime.memory.RefCount;
-import dev.gilt.runtime.object.PyBaseException;
-import dev.gilt.runtime.object.PyDict;
-import dev.gilt.runtime.object.PyInt;
-import dev.gilt.runtime.object.PyNone;
-import dev.gilt.runtime.object.PyObject;
-import dev.gilt.runtime.object.PyStr;
-import dev.gilt.runtime.object.PyTuple;
 import dev.gilt.runtime.object.PyType;
 
 /**
@@ -29,6 +21,19 @@ final class CompilerSetup {
     private CompilerSetup() {}
 
     static void install() {
+        int optimize = Integer.getInteger("gilt.optimize", 0);
+        VmHooks.compiler = (source, filename, mode, flags) -> {
+            Compiler.Mode m = switch (mode) {
+                case "eval" -> Compiler.Mode.EVAL;
+                case "single" -> Compiler.Mode.SINGLE;
+                default -> Compiler.Mode.EXEC;
+            };
+            try {
+                return Compiler.compile(source, filename, m, flags, optimize);
+            } catch (ParseError e) {
+                throw syntaxError(e);
+            }
+        };
         Repl.incomplete = Parser::isIncomplete;
         TracebackPrinter.anchorFinder = CompilerSetup::anchors;
         VmHooks.compiler = (source, filename, mode, flags) -> {
@@ -38,7 +43,7 @@ final class CompilerSetup {
                 default -> dev.gilt.interp.compile.Compiler.Mode.EXEC;
             };
             try {
-                return dev.gilt.interp.compile.Compiler.compile(source, filename, m, flags, 0);
+                return dev.gilt.interp.compile.Compiler.compile(source, filename, m, flags, Integer.getInteger("gilt.optimize", 0));
             } catch (ParseError e) {
                 throw syntaxError(e);
             }
@@ -56,25 +61,8 @@ final class CompilerSetup {
             case "TabError" -> PyExc.TabError;
             default -> PyExc.SyntaxError;
         };
-        PyObject msg = PyStr.of(e.msg);
-        PyObject file = e.filename == null ? PyNone.NONE : PyStr.of(e.filename);
-        PyObject text = e.text == null ? PyNone.NONE : PyStr.of(e.text);
-        PyObject lineno = PyInt.of(e.line), offset = PyInt.of(e.col), endLine = PyInt.of(e.endLine),
-                endOffset = PyInt.of(e.endCol);
-        PyTuple details = PyTuple.of(file, lineno, offset, text, endLine, endOffset);
-        PyBaseException x = VmSupport.newException(t, msg, details);
-        PyDict d = x.dict();
-        String[] names = {"msg", "filename", "lineno", "offset", "text", "end_lineno", "end_offset"};
-        PyObject[] vals = {msg, file, lineno, offset, text, endLine, endOffset};
-        for (int i = 0; i < names.length; i++) {
-            if (d.getItemStr(PyStr.intern(names[i])) == null) d.setItem(PyStr.intern(names[i]), vals[i]);
-        }
-        if (d.getItemStr(PyStr.intern("print_file_and_line")) == null) {
-            d.setItem(PyStr.intern("print_file_and_line"), PyNone.NONE);
-        }
-        RefCount.decref(details);
-        for (PyObject v : vals) RefCount.decref(v);
-        return new PyException(x);
+        return dev.gilt.runtime.types.ExceptionTypes.syntaxError(t, e.msg, e.filename, e.line, e.col, e.text,
+                e.endLine, e.endCol);
     }
 
     /** CPython's extract_anchors_from_line: parse the segment, anchor a BinOp or a Subscript. */

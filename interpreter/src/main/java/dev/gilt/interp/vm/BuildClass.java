@@ -1,5 +1,6 @@
 package dev.gilt.interp.vm;
 
+import dev.gilt.runtime.object.PyCell;
 import dev.gilt.runtime.error.Errors;
 import dev.gilt.runtime.error.PyException;
 import dev.gilt.runtime.memory.RefCount;
@@ -169,14 +170,14 @@ final class BuildClass {
 
     private static void checkClassCell(PyObject cell, PyObject cls, PyStr name) {
         if (!(cell instanceof PyCell c)) return;
-        if (c.ref == null && cls instanceof PyType t) {
+        if (c.get() == null && cls instanceof PyType t) {
             // The type system did not consume __classcell__: do its part here.
             c.set(cls);
             if (t.dict.getItemStr(S_CLASSCELL) != null) t.dict.delItem(S_CLASSCELL);
         }
-        if (c.ref != cls) {
+        if (c.get() != cls) {
             RefCount.decref(cls);
-            throw Errors.typeError("__class__ set to %s defining '%s' as %s", Ops.reprString(c.ref), name.value,
+            throw Errors.typeError("__class__ set to %s defining '%s' as %s", Ops.reprString(c.get()), name.value,
                     Ops.reprString(cls));
         }
     }

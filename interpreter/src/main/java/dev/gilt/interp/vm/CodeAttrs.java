@@ -23,7 +23,8 @@ public final class CodeAttrs {
 
     public static synchronized void install() {
         PyType t = PyCode.TYPE;
-        if (t.getattr != null) return;
+        // Install unless the bytecode package gave code objects their own attribute lookup.
+        if (t.getattr != null && t.getattr != PyType.OBJECT.getattr) return;
         t.getattr = (self, name) -> get((PyCode) self, name);
         t.repr = self -> {
             PyCode c = (PyCode) self;

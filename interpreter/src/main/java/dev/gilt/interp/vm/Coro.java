@@ -26,10 +26,8 @@ final class Coro {
 
     /** StopIteration's value: its first argument, or None (new reference). */
     static PyObject stopIterationValue(PyBaseException e) {
-        if (e.dict != null) {
-            PyObject v = e.dict.getItemStr(dev.gilt.runtime.object.PyStr.intern("value"));
-            if (v != null) return RefCount.newRef(v);
-        }
+        PyObject v = Ops.lookupAttr(e, dev.gilt.runtime.object.PyStr.intern("value"));
+        if (v != null) return v;
         return RefCount.newRef(e.args.size() > 0 ? e.args.get(0) : PyNone.NONE);
     }
 

@@ -1,5 +1,6 @@
 package dev.gilt.interp.vm;
 
+import dev.gilt.runtime.object.PyCell;
 import dev.gilt.interp.bytecode.PyCode;
 import dev.gilt.runtime.memory.Gc;
 import dev.gilt.runtime.memory.RefCount;
@@ -57,14 +58,21 @@ public final class Frame extends PyGcObject {
     public int pc;
     /** Index of the instruction being (or last) executed; -1 before the first. */
     public int lasti = -1;
-    /** Owned. */
+    /** Owned, or borrowed from {@link #func} until {@link #own} (see {@link #owned}). */
     public final PyDict globals;
-    /** Owned. */
+    /** Owned, or borrowed from {@link #func} until {@link #own}. */
     public final PyDict builtins;
     /** The locals mapping for module and class bodies (owned), or null for functions. */
     public PyObject locals;
-    /** The function being run (owned), or null for module code / exec. */
+    /** The function being run (owned, or borrowed from the caller's stack until {@link #own}), or null. */
     public PyFunction func;
+    /**
+     * False while a function frame borrows {@link #func}, {@link #globals} and {@link #builtins}:
+     * a call's frame lives no longer than the call, during which the caller's stack holds the
+     * function and the function holds its globals, so counting them would only cost time. A
+     * frame that may outlive its call (exposed to Python, or taken by a generator) owns them.
+     */
+    boolean owned = true;
     /** The calling frame while this one runs (borrowed), else null. */
     public Frame back;
     public byte state = CREATED;
@@ -109,9 +117,19 @@ public final class Frame extends PyGcObject {
         this.code = c;
         this.s = new PyObject[c.nlocalsplus() + c.stacksize];
         this.sp = c.nlocalsplus();
-        this.globals = RefCount.newRef(fn.globals);
-        this.builtins = RefCount.newRef(fn.builtins);
-        this.func = RefCount.newRef(fn);
+        this.globals = fn.globals;
+        this.builtins = fn.builtins;
+        this.func = fn;
+        this.owned = false;
+    }
+
+    /** Takes counted references to what the frame borrowed (before it can outlive the call). */
+    void own() {
+        if (owned) return;
+        owned = true;
+        RefCount.incref(globals);
+        RefCount.incref(builtins);
+        RefCount.incref(func);
     }
 
     @Override
@@ -130,6 +148,7 @@ public final class Frame extends PyGcObject {
      * the cycle collector tracks it. Returns a new reference.
      */
     public Frame expose() {
+        own();
         if (!Gc.isTracked(this) && !RefCount.isImmortal(this)) Gc.track(this);
         return RefCount.newRef(this);
     }
@@ -182,11 +201,13 @@ public final class Frame extends PyGcObject {
         localsSnapshot = null;
         kwnames = null;
         RefCount.xdecref(l);
-        RefCount.xdecref(fn);
         RefCount.xdecref(snap);
         RefCount.xdecref(kw);
-        RefCount.decref(globals);
-        RefCount.decref(builtins);
+        if (owned) {
+            RefCount.xdecref(fn);
+            RefCount.decref(globals);
+            RefCount.decref(builtins);
+        }
     }
 
     @Override
@@ -198,10 +219,12 @@ public final class Frame extends PyGcObject {
         // its runner (not traversed), so leaving its stack out only keeps more objects alive.
         if (state == SUSPENDED) for (int i = n; i < sp; i++) if (s[i] != null) v.visit(s[i]);
         if (locals != null) v.visit(locals);
-        if (func != null) v.visit(func);
         if (localsSnapshot != null) v.visit(localsSnapshot);
-        v.visit(globals);
-        v.visit(builtins);
+        if (owned) {
+            if (func != null) v.visit(func);
+            v.visit(globals);
+            v.visit(builtins);
+        }
     }
 
     private boolean released;
@@ -251,7 +274,7 @@ public final class Frame extends PyGcObject {
         for (int i = 0; i < n; i++) {
             PyObject v = s[i];
             byte kind = c.localsplusKinds[i];
-            if (v instanceof PyCell cell && (kind & (PyCode.KIND_CELL | PyCode.KIND_FREE)) != 0) v = cell.ref;
+            if (v instanceof PyCell cell && (kind & (PyCode.KIND_CELL | PyCode.KIND_FREE)) != 0) v = cell.get();
             PyStr name = PyStr.intern(c.localsplusNames[i]);
             if ((kind & PyCode.KIND_FREE) != 0 && (c.flags & PyCode.CO_OPTIMIZED) == 0) continue;
             if (v == null) {

@@ -1,5 +1,7 @@
 package dev.gilt.interp.vm;
 
+import dev.gilt.runtime.object.PyCell;
+import dev.gilt.runtime.types.PyMethod;
 import dev.gilt.interp.bytecode.Opcode;
 import dev.gilt.interp.bytecode.PyCode;
 import dev.gilt.runtime.error.Errors;
@@ -52,17 +54,41 @@ public final class Interpreter {
 
     private static final Opcode[] OPS = Opcode.values();
 
+    static {
+        Op.verify();
+    }
+
     /** Exception modes of the unwinder. */
     private static final int RAISED = 0, RERAISED = 1, THROWN_IN = 2;
 
     // ---- entry points ------------------------------------------------------------------
 
-    /** Runs a frame made by {@link ArgBinder} and releases it unless a generator took it over. */
+    /**
+     * Runs a frame made by {@link ArgBinder} and releases it unless a generator took it over
+     * (the call path of {@link #run}, with one try block instead of two).
+     */
     static PyObject runFunctionFrame(ThreadState ts, Frame f) {
+        int depth = ts.recursionDepth + 1;
+        if (depth > ThreadState.recursionLimit) {
+            f.state = Frame.COMPLETED;
+            Frame.release(f);
+            throw VmSupport.raise(PyExc.RecursionError, "maximum recursion depth exceeded");
+        }
+        ts.recursionDepth = depth;
+        Object prev = ts.frame;
+        f.back = (Frame) prev;
+        ts.frame = f;
+        f.state = Frame.RUNNING;
         try {
-            return run(ts, f, null);
+            return eval(ts, f, null);
         } finally {
-            if (f.gen == null) Frame.release(f);
+            ts.frame = prev;
+            ts.recursionDepth = depth - 1;
+            if (f.gen == null) {
+                Frame.release(f);
+            } else {
+                f.back = null;
+            }
         }
     }
 
@@ -101,6 +127,19 @@ public final class Interpreter {
         }
     }
 
+    /**
+     * Reference count changes on the loop's hot paths skip immortal objects (small ints, None,
+     * booleans, interned strings, constants) without a call into RefCount's slow path. Correct
+     * under every policy: an immortal count never changes, and anything else goes to RefCount.
+     */
+    private static void inc(PyObject o) {
+        if (o.refcnt < RefCount.IMMORTAL) RefCount.incref(o);
+    }
+
+    private static void dec(PyObject o) {
+        if (o.refcnt < RefCount.IMMORTAL) RefCount.decref(o);
+    }
+
     // ---- the loop --------------------------------------------------------------------------
 
     private static PyObject eval(ThreadState ts, Frame f, PyBaseException throwIn) {
@@ -123,57 +162,60 @@ public final class Interpreter {
                     throw new PyException(p);
                 }
                 for (;;) {
+                    // The frame always knows its current instruction: f_lineno, warnings and
+                    // tracebacks of running frames read it (CPython stores prev_instr likewise).
+                    f.lasti = pc;
                     final int word = code[pc++];
                     final int arg = word >>> 8;
-                    switch (OPS[word & 0xFF]) {
-                        case NOP -> {}
-                        case RESUME -> {
+                    switch (word & 0xFF) {
+                        case Op.NOP -> {}
+                        case Op.RESUME -> {
                             if (EvalBreaker.flags != 0) {
                                 f.sp = sp;
                                 VmOps.handleEvalBreaker(ts);
                             }
                         }
-                        case LOAD_FAST -> {
+                        case Op.LOAD_FAST -> {
                             PyObject v = s[arg];
                             if (v == null) throw VmOps.unboundLocal(co, arg);
-                            RefCount.incref(v);
+                            inc(v);
                             s[sp++] = v;
                         }
-                        case STORE_FAST -> {
+                        case Op.STORE_FAST -> {
                             PyObject old = s[arg];
                             s[arg] = s[--sp];
                             s[sp] = null;
-                            if (old != null) RefCount.decref(old);
+                            if (old != null) dec(old);
                         }
-                        case LOAD_CONST -> {
+                        case Op.LOAD_CONST -> {
                             PyObject v = consts[arg];
-                            RefCount.incref(v);
+                            inc(v);
                             s[sp++] = v;
                         }
-                        case POP_TOP -> {
+                        case Op.POP_TOP -> {
                             PyObject v = s[--sp];
                             s[sp] = null;
-                            if (v != null) RefCount.decref(v);
+                            if (v != null) dec(v);
                         }
-                        case PUSH_NULL -> s[sp++] = null;
-                        case COPY -> {
+                        case Op.PUSH_NULL -> s[sp++] = null;
+                        case Op.COPY -> {
                             PyObject v = s[sp - arg];
-                            RefCount.incref(v);
+                            inc(v);
                             s[sp++] = v;
                         }
-                        case SWAP -> {
+                        case Op.SWAP -> {
                             PyObject t = s[sp - 1];
                             s[sp - 1] = s[sp - arg];
                             s[sp - arg] = t;
                         }
-                        case LOAD_GLOBAL -> {
+                        case Op.LOAD_GLOBAL -> {
                             PyObject v = cache.loadGlobal(pc - 1, names[arg >> 1], f.globals, f.builtins);
                             if (v == null) throw VmOps.nameError(names[arg >> 1]);
-                            RefCount.incref(v);
+                            inc(v);
                             if ((arg & 1) != 0) s[sp++] = null;
                             s[sp++] = v;
                         }
-                        case BINARY_OP -> {
+                        case Op.BINARY_OP -> {
                             PyObject b = s[sp - 1], a = s[sp - 2];
                             PyObject r = null;
                             Class<?> ca = a.getClass();
@@ -187,77 +229,96 @@ public final class Interpreter {
                             if (r == null) r = Arith.binary(arg, a, b);
                             s[sp - 2] = r;
                             s[--sp] = null;
-                            RefCount.decref(a);
-                            RefCount.decref(b);
+                            dec(a);
+                            dec(b);
                         }
-                        case COMPARE_OP -> {
+                        case Op.COMPARE_OP -> {
                             PyObject b = s[sp - 1], a = s[sp - 2];
-                            PyObject r;
                             Class<?> ca = a.getClass();
+                            boolean fast = true, t = false;
                             if (ca == PyInt.class && b.getClass() == PyInt.class
                                     && ((PyInt) a).big == null && ((PyInt) b).big == null) {
-                                r = PyBool.of(Arith.compare(arg, Long.compare(((PyInt) a).value, ((PyInt) b).value)));
+                                t = Arith.compare(arg, Long.compare(((PyInt) a).value, ((PyInt) b).value));
                             } else if (ca == PyFloat.class && b.getClass() == PyFloat.class) {
-                                r = PyBool.of(Arith.compareDouble(arg, ((PyFloat) a).value, ((PyFloat) b).value));
+                                t = Arith.compareDouble(arg, ((PyFloat) a).value, ((PyFloat) b).value);
                             } else {
-                                r = Ops.richCompare(a, b, arg);
+                                fast = false;
                             }
-                            s[sp - 2] = r;
-                            s[--sp] = null;
-                            RefCount.decref(a);
-                            RefCount.decref(b);
+                            if (fast) {
+                                // A comparison followed by a conditional jump (if/while tests) branches
+                                // at once, without pushing a bool for the next instruction to pop.
+                                int next = code[pc];
+                                int nop = next & 0xFF;
+                                s[--sp] = null;
+                                s[--sp] = null;
+                                dec(a);
+                                dec(b);
+                                if (nop == Op.POP_JUMP_IF_FALSE) {
+                                    pc = t ? pc + 1 : next >>> 8;
+                                } else if (nop == Op.POP_JUMP_IF_TRUE) {
+                                    pc = t ? next >>> 8 : pc + 1;
+                                } else {
+                                    s[sp++] = PyBool.of(t);
+                                }
+                            } else {
+                                PyObject r = Ops.richCompare(a, b, arg);
+                                s[sp - 2] = r;
+                                s[--sp] = null;
+                                dec(a);
+                                dec(b);
+                            }
                         }
-                        case POP_JUMP_IF_FALSE -> {
+                        case Op.POP_JUMP_IF_FALSE -> {
                             PyObject v = s[sp - 1];
                             boolean t = v == PyBool.TRUE || (v != PyBool.FALSE && Ops.isTrue(v));
                             s[--sp] = null;
-                            RefCount.decref(v);
+                            dec(v);
                             if (!t) pc = arg;
                         }
-                        case POP_JUMP_IF_TRUE -> {
+                        case Op.POP_JUMP_IF_TRUE -> {
                             PyObject v = s[sp - 1];
                             boolean t = v == PyBool.TRUE || (v != PyBool.FALSE && Ops.isTrue(v));
                             s[--sp] = null;
-                            RefCount.decref(v);
+                            dec(v);
                             if (t) pc = arg;
                         }
-                        case POP_JUMP_IF_NONE -> {
+                        case Op.POP_JUMP_IF_NONE -> {
                             PyObject v = s[--sp];
                             s[sp] = null;
-                            RefCount.decref(v);
+                            dec(v);
                             if (v == PyNone.NONE) pc = arg;
                         }
-                        case POP_JUMP_IF_NOT_NONE -> {
+                        case Op.POP_JUMP_IF_NOT_NONE -> {
                             PyObject v = s[--sp];
                             s[sp] = null;
-                            RefCount.decref(v);
+                            dec(v);
                             if (v != PyNone.NONE) pc = arg;
                         }
-                        case JUMP_FORWARD, JUMP_BACKWARD_NO_INTERRUPT -> pc = arg;
-                        case JUMP_BACKWARD -> {
+                        case Op.JUMP_FORWARD, Op.JUMP_BACKWARD_NO_INTERRUPT -> pc = arg;
+                        case Op.JUMP_BACKWARD -> {
                             if (EvalBreaker.flags != 0) {
                                 f.sp = sp;
                                 VmOps.handleEvalBreaker(ts);
                             }
                             pc = arg;
                         }
-                        case GET_ITER -> {
+                        case Op.GET_ITER -> {
                             PyObject v = s[sp - 1];
                             s[sp - 1] = Ops.iter(v);
-                            RefCount.decref(v);
+                            dec(v);
                         }
-                        case FOR_ITER -> {
+                        case Op.FOR_ITER -> {
                             PyObject it = s[sp - 1];
                             PyObject v = VmOps.next(it);
                             if (v != null) {
                                 s[sp++] = v;
                             } else {
                                 s[--sp] = null;
-                                RefCount.decref(it);
+                                dec(it);
                                 pc = arg + 1;
                             }
                         }
-                        case END_FOR -> {
+                        case Op.END_FOR -> {
                             PyObject a = s[--sp];
                             s[sp] = null;
                             PyObject b = s[--sp];
@@ -265,8 +326,8 @@ public final class Interpreter {
                             RefCount.xdecref(a);
                             RefCount.xdecref(b);
                         }
-                        case KW_NAMES -> kwnames = (PyTuple) consts[arg];
-                        case CALL -> {
+                        case Op.KW_NAMES -> kwnames = (PyTuple) consts[arg];
+                        case Op.CALL -> {
                             int base = sp - arg - 2;
                             PyObject callable = s[base];
                             int argOff, nargs;
@@ -274,11 +335,11 @@ public final class Interpreter {
                                 callable = s[base + 1];
                                 if (callable instanceof PyMethod m) {
                                     PyObject fn = m.func, self = m.self;
-                                    RefCount.incref(fn);
-                                    RefCount.incref(self);
+                                    inc(fn);
+                                    inc(self);
                                     s[base] = fn;
                                     s[base + 1] = self;
-                                    RefCount.decref(m);
+                                    dec(m);
                                     callable = fn;
                                     argOff = base + 1;
                                     nargs = arg + 1;
@@ -303,32 +364,32 @@ public final class Interpreter {
                                 PyObject o = s[i];
                                 if (o != null) {
                                     s[i] = null;
-                                    RefCount.decref(o);
+                                    dec(o);
                                 }
                             }
                             PyObject c0 = s[base];
                             s[base] = r;
                             sp = base + 1;
-                            if (c0 != null) RefCount.decref(c0);
+                            if (c0 != null) dec(c0);
                         }
-                        case RETURN_VALUE -> {
+                        case Op.RETURN_VALUE -> {
                             PyObject v = s[--sp];
                             s[sp] = null;
                             f.sp = sp;
                             return VmOps.frameReturn(f, v);
                         }
-                        case RETURN_CONST -> {
+                        case Op.RETURN_CONST -> {
                             f.sp = sp;
                             return VmOps.frameReturn(f, RefCount.newRef(consts[arg]));
                         }
-                        case LOAD_ATTR -> {
+                        case Op.LOAD_ATTR -> {
                             PyObject owner = s[sp - 1];
                             PyStr name = names[arg >> 1];
                             if ((arg & 1) == 0) {
-                                s[sp - 1] = Ops.getAttr(owner, name);
-                                RefCount.decref(owner);
+                                s[sp - 1] = VmOps.loadAttr(cache, pc - 1, owner, name);
+                                dec(owner);
                             } else {
-                                PyObject meth = VmOps.lookupMethod(owner, name);
+                                PyObject meth = VmOps.lookupMethod(cache, pc - 1, owner, name);
                                 if (meth != null) {
                                     // [owner] -> [meth, owner]: the owner's reference moves up one slot.
                                     s[sp - 1] = meth;
@@ -337,113 +398,113 @@ public final class Interpreter {
                                     PyObject v = Ops.getAttr(owner, name);
                                     s[sp - 1] = null;
                                     s[sp++] = v;
-                                    RefCount.decref(owner);
+                                    dec(owner);
                                 }
                             }
                         }
-                        case STORE_ATTR -> {
+                        case Op.STORE_ATTR -> {
                             PyObject owner = s[sp - 1], v = s[sp - 2];
                             Ops.setAttr(owner, names[arg], v);
                             s[--sp] = null;
                             s[--sp] = null;
-                            RefCount.decref(owner);
-                            RefCount.decref(v);
+                            dec(owner);
+                            dec(v);
                         }
-                        case BINARY_SUBSCR -> {
+                        case Op.BINARY_SUBSCR -> {
                             PyObject key = s[sp - 1], c = s[sp - 2];
                             PyObject r = VmOps.subscr(c, key);
                             s[sp - 2] = r;
                             s[--sp] = null;
-                            RefCount.decref(c);
-                            RefCount.decref(key);
+                            dec(c);
+                            dec(key);
                         }
-                        case STORE_SUBSCR -> {
+                        case Op.STORE_SUBSCR -> {
                             PyObject key = s[sp - 1], c = s[sp - 2], v = s[sp - 3];
                             VmOps.storeSubscr(c, key, v);
                             s[--sp] = null;
                             s[--sp] = null;
                             s[--sp] = null;
-                            RefCount.decref(key);
-                            RefCount.decref(c);
-                            RefCount.decref(v);
+                            dec(key);
+                            dec(c);
+                            dec(v);
                         }
-                        case STORE_NAME -> {
+                        case Op.STORE_NAME -> {
                             VmOps.storeName(f, names[arg], s[sp - 1]);
                             PyObject v = s[--sp];
                             s[sp] = null;
-                            RefCount.decref(v);
+                            dec(v);
                         }
-                        case LOAD_NAME -> s[sp++] = VmOps.loadName(f, names[arg]);
-                        case STORE_GLOBAL -> {
+                        case Op.LOAD_NAME -> s[sp++] = VmOps.loadName(f, names[arg]);
+                        case Op.STORE_GLOBAL -> {
                             f.globals.setItem(names[arg], s[sp - 1]);
                             PyObject v = s[--sp];
                             s[sp] = null;
-                            RefCount.decref(v);
+                            dec(v);
                         }
-                        case LOAD_DEREF -> {
-                            PyObject v = ((PyCell) s[arg]).ref;
+                        case Op.LOAD_DEREF -> {
+                            PyObject v = ((PyCell) s[arg]).get();
                             if (v == null) throw VmOps.unboundDeref(co, arg);
-                            RefCount.incref(v);
+                            inc(v);
                             s[sp++] = v;
                         }
-                        case STORE_DEREF -> {
+                        case Op.STORE_DEREF -> {
                             ((PyCell) s[arg]).setSteal(s[--sp]);
                             s[sp] = null;
                         }
-                        case LOAD_CLOSURE -> {
+                        case Op.LOAD_CLOSURE -> {
                             PyObject v = s[arg];
-                            RefCount.incref(v);
+                            inc(v);
                             s[sp++] = v;
                         }
-                        case BUILD_TUPLE -> {
+                        case Op.BUILD_TUPLE -> {
                             sp -= arg;
                             PyObject[] items = Arrays.copyOfRange(s, sp, sp + arg);
                             Arrays.fill(s, sp, sp + arg, null);
                             s[sp++] = PyTuple.steal(items);
                         }
-                        case BUILD_LIST -> {
+                        case Op.BUILD_LIST -> {
                             sp -= arg;
                             PyList l = PyList.steal(Arrays.copyOfRange(s, sp, sp + arg), arg);
                             Arrays.fill(s, sp, sp + arg, null);
                             s[sp++] = l;
                         }
-                        case LIST_APPEND -> {
+                        case Op.LIST_APPEND -> {
                             PyObject v = s[--sp];
                             s[sp] = null;
                             ((PyList) s[sp - arg]).appendSteal(v);
                         }
-                        case IS_OP -> {
+                        case Op.IS_OP -> {
                             PyObject b = s[--sp], a = s[sp - 1];
                             s[sp] = null;
                             s[sp - 1] = PyBool.of((a == b) ^ (arg != 0));
-                            RefCount.decref(a);
-                            RefCount.decref(b);
+                            dec(a);
+                            dec(b);
                         }
-                        case CONTAINS_OP -> {
+                        case Op.CONTAINS_OP -> {
                             PyObject b = s[sp - 1], a = s[sp - 2];
                             boolean in = Ops.contains(b, a);
                             s[sp - 2] = PyBool.of(in ^ (arg != 0));
                             s[--sp] = null;
-                            RefCount.decref(a);
-                            RefCount.decref(b);
+                            dec(a);
+                            dec(b);
                         }
-                        case UNARY_NOT -> {
+                        case Op.UNARY_NOT -> {
                             PyObject v = s[sp - 1];
                             s[sp - 1] = PyBool.of(!Ops.isTrue(v));
-                            RefCount.decref(v);
+                            dec(v);
                         }
-                        case UNARY_NEGATIVE -> {
+                        case Op.UNARY_NEGATIVE -> {
                             PyObject v = s[sp - 1];
                             s[sp - 1] = Arith.negate(v);
-                            RefCount.decref(v);
+                            dec(v);
                         }
-                        case UNARY_INVERT -> {
+                        case Op.UNARY_INVERT -> {
                             PyObject v = s[sp - 1];
                             s[sp - 1] = Ops.invert(v);
-                            RefCount.decref(v);
+                            dec(v);
                         }
-                        case MAKE_FUNCTION -> sp = VmOps.makeFunction(f, s, sp, arg);
-                        case YIELD_VALUE -> {
+                        case Op.MAKE_FUNCTION -> sp = VmOps.makeFunction(f, s, sp, arg);
+                        case Op.YIELD_VALUE -> {
                             PyObject v = s[--sp];
                             s[sp] = null;
                             f.pc = pc;
@@ -452,23 +513,23 @@ public final class Interpreter {
                             f.state = Frame.SUSPENDED;
                             return v;
                         }
-                        case RETURN_GENERATOR -> {
+                        case Op.RETURN_GENERATOR -> {
                             f.pc = pc;
                             f.sp = sp;
                             f.lasti = pc - 1;
                             return PyGenerator.create(f);
                         }
-                        case SEND -> {
+                        case Op.SEND -> {
                             if (Coro.send(ts, s, sp)) pc = arg;
                         }
-                        case END_SEND -> {
+                        case Op.END_SEND -> {
                             PyObject v = s[--sp];
                             s[sp] = null;
                             PyObject old = s[sp - 1];
                             s[sp - 1] = v;
-                            RefCount.decref(old);
+                            dec(old);
                         }
-                        case PUSH_EXC_INFO -> {
+                        case Op.PUSH_EXC_INFO -> {
                             // The handled-exception slot owns its reference (CPython's exc_info):
                             // the previous one moves to the stack, exc gets a new reference.
                             PyObject exc = s[sp - 1];
@@ -478,7 +539,7 @@ public final class Interpreter {
                             if (f.gen != null) f.genExc = exc;
                             ts.handledException = exc;
                         }
-                        case POP_EXCEPT -> {
+                        case Op.POP_EXCEPT -> {
                             // The popped previous exception moves back into the slot; the one it
                             // replaces is released.
                             PyObject prev = s[--sp];
@@ -495,20 +556,20 @@ public final class Interpreter {
                             }
                             RefCount.xdecref(old);
                         }
-                        case CHECK_EXC_MATCH -> {
+                        case Op.CHECK_EXC_MATCH -> {
                             PyObject t = s[sp - 1];
                             boolean m = VmOps.exceptionMatches(s[sp - 2], t);
                             s[sp - 1] = PyBool.of(m);
-                            RefCount.decref(t);
+                            dec(t);
                         }
-                        case RERAISE -> {
+                        case Op.RERAISE -> {
                             PyObject exc = s[--sp];
                             s[sp] = null;
                             if (arg != 0 && s[sp - arg] instanceof PyInt li) f.lasti = (int) li.value;
                             mode = RERAISED;
                             throw new PyException((PyBaseException) exc);
                         }
-                        case RAISE_VARARGS -> {
+                        case Op.RAISE_VARARGS -> {
                             PyObject cause = arg >= 2 ? s[--sp] : null;
                             PyObject exc = arg >= 1 ? s[--sp] : null;
                             s[sp] = null;
@@ -516,7 +577,7 @@ public final class Interpreter {
                             if (arg == 0) mode = RERAISED;
                             throw VmOps.raise(ts, exc, cause);
                         }
-                        case CLEANUP_THROW -> {
+                        case Op.CLEANUP_THROW -> {
                             // sub_iter, last_sent, exc -> None, value (exc is StopIteration) or re-raise exc
                             PyObject exc = s[sp - 1];
                             if (!Coro.isStopIteration(exc)) {
@@ -528,13 +589,13 @@ public final class Interpreter {
                             for (int i = 1; i <= 3; i++) {
                                 PyObject o = s[sp - i];
                                 s[sp - i] = null;
-                                RefCount.decref(o);
+                                dec(o);
                             }
                             sp -= 3;
                             s[sp++] = RefCount.newRef(PyNone.NONE);
                             s[sp++] = value;
                         }
-                        case END_ASYNC_FOR -> {
+                        case Op.END_ASYNC_FOR -> {
                             // aiter, exc -> (nothing) when exc is StopAsyncIteration, else re-raise exc
                             PyObject exc = s[sp - 1];
                             if (!(exc instanceof PyBaseException be && be.type().isSubtypeOf(PyExc.StopAsyncIteration))) {
@@ -545,8 +606,8 @@ public final class Interpreter {
                             PyObject aiter = s[sp - 2];
                             s[--sp] = null;
                             s[--sp] = null;
-                            RefCount.decref(exc);
-                            RefCount.decref(aiter);
+                            dec(exc);
+                            dec(aiter);
                         }
                         default -> sp = VmOps.rare(ts, f, OPS[word & 0xFF], arg, sp);
                     }

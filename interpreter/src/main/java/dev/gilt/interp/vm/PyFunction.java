@@ -1,5 +1,6 @@
 package dev.gilt.interp.vm;
 
+import dev.gilt.runtime.types.PyMethod;
 import dev.gilt.interp.bytecode.PyCode;
 import dev.gilt.runtime.Interp;
 import dev.gilt.runtime.error.Errors;

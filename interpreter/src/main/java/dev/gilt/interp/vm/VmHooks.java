@@ -1,5 +1,6 @@
 package dev.gilt.interp.vm;
 
+import dev.gilt.runtime.object.PyCell;
 import dev.gilt.interp.bytecode.PyCode;
 import dev.gilt.interp.imp.Importer;
 import dev.gilt.runtime.Interp;
@@ -66,14 +67,7 @@ public final class VmHooks implements Interp.Hooks {
             errno = 5;
             msg = e.getMessage() == null ? "Input/output error" : e.getMessage();
         }
-        PyInt en = PyInt.of(errno);
-        PyStr m = PyStr.of(msg), p = PyStr.of(path);
-        try {
-            return new PyException(VmSupport.newException(t, en, m, p));
-        } finally {
-            RefCount.decref(m);
-            RefCount.decref(p);
-        }
+        return dev.gilt.runtime.types.ExceptionTypes.osError(errno, msg, path);
     }
 
     /**
@@ -83,7 +77,11 @@ public final class VmHooks implements Interp.Hooks {
      */
     public static void install(Interp in) {
         in.hooks = new VmHooks();
+        // __del__ and weakref-callback errors from the runtime print with the VM's tracebacks.
+        dev.gilt.runtime.types.Unraisable.reporter = Unraisable::report;
         dev.gilt.runtime.memory.Gc.collectRequest = VmHooks::gcRequested;
+        // Runtime-level reports (threading.excepthook, __del__ errors) print full tracebacks.
+        dev.gilt.runtime.types.Unraisable.formatter = TracebackPrinter::format;
         CodeAttrs.install();
         if (in.builtins == null) {
             ModuleProvider p = ModuleRegistry.find("builtins");
@@ -130,9 +128,10 @@ public final class VmHooks implements Interp.Hooks {
     }
 
     /** Runs an automatic collection (from the eval breaker). */
-    static void autoCollect() {
+    static void autoCollect(dev.gilt.runtime.thread.ThreadState ts) {
         gcPending = 0;
-        if (dev.gilt.runtime.memory.Gc.isEnabled()) dev.gilt.runtime.memory.Gc.collect();
+        // With the GIL off the collection runs inside a stop-the-world (EvalBreaker does both).
+        EvalBreaker.collectGarbage(ts);
         gcLastLive = dev.gilt.runtime.memory.Gc.trackedObjects().size();
     }
 
@@ -202,12 +201,12 @@ public final class VmHooks implements Interp.Hooks {
         PyCode co = f.code;
         if (co.argcount == 0 && (co.flags & PyCode.CO_VARARGS) == 0) throw Errors.runtimeError("super(): no arguments");
         PyObject first = f.s[0];
-        if (first instanceof PyCell cell && (co.localsplusKinds[0] & PyCode.KIND_CELL) != 0) first = cell.ref;
+        if (first instanceof PyCell cell && (co.localsplusKinds[0] & PyCode.KIND_CELL) != 0) first = cell.get();
         if (first == null) throw Errors.runtimeError("super(): arg[0] deleted");
         int n = co.nlocalsplus();
         for (int i = co.nlocals; i < n; i++) {
             if ((co.localsplusKinds[i] & PyCode.KIND_FREE) != 0 && co.localsplusNames[i].equals("__class__")) {
-                PyObject c = f.s[i] instanceof PyCell cell ? cell.ref : null;
+                PyObject c = f.s[i] instanceof PyCell cell ? cell.get() : null;
                 if (c == null) throw Errors.runtimeError("super(): empty __class__ cell");
                 if (!(c instanceof PyType)) {
                     throw Errors.runtimeError("super(): __class__ is not a type (" + c.type().name() + ")");

@@ -1,5 +1,6 @@
 package dev.gilt.interp.vm;
 
+import dev.gilt.runtime.object.PyCell;
 import dev.gilt.interp.bytecode.Opcode;
 import dev.gilt.interp.bytecode.PyCode;
 import dev.gilt.interp.imp.Importer;
@@ -11,6 +12,7 @@ import dev.gilt.runtime.error.PyExc;
 import dev.gilt.runtime.memory.RefCount;
 import dev.gilt.runtime.module.PyModule;
 import dev.gilt.runtime.object.PyBaseException;
+import dev.gilt.runtime.object.PyBool;
 import dev.gilt.runtime.object.PyDict;
 import dev.gilt.runtime.object.PyInt;
 import dev.gilt.runtime.object.PyList;
@@ -21,6 +23,7 @@ import dev.gilt.runtime.object.PyStr;
 import dev.gilt.runtime.object.PyTuple;
 import dev.gilt.runtime.object.PyType;
 import dev.gilt.runtime.ops.Ops;
+import dev.gilt.runtime.types.GenericAttr;
 import dev.gilt.runtime.thread.EvalBreaker;
 import dev.gilt.runtime.thread.ThreadState;
 import java.util.Arrays;
@@ -58,10 +61,9 @@ final class VmOps {
     }
 
     static PyException nameError(PyStr name) {
-        PyException e = VmSupport.raise(PyExc.NameError, "name '" + name.value + "' is not defined");
-        // 3.10+: NameError.name, used by the traceback printer's suggestions.
-        e.exc.dict().setItem(PyStr.intern("name"), name);
-        return e;
+        // 3.10+: NameError.name is set (the traceback printer's suggestions use it).
+        return dev.gilt.runtime.types.ExceptionTypes.nameError(PyExc.NameError,
+                "name '" + name.value + "' is not defined", name.value);
     }
 
     static PyBaseException recursionError() {
@@ -87,23 +89,23 @@ final class VmOps {
 
     // ---- the eval breaker ------------------------------------------------------------------
 
+    /**
+     * The slow path of a RESUME / JUMP_BACKWARD check. A requested automatic collection is claimed
+     * here (the VM paces them, see VmHooks.gcRequested); every other bit (stop-the-world parking,
+     * biased refcount merges, GIL drop requests, signals, async exceptions) is handled by
+     * {@link EvalBreaker#handle}, which returns an async exception to raise or null.
+     */
     static void handleEvalBreaker(ThreadState ts) {
-        int fl = EvalBreaker.flags;
-        if ((fl & EvalBreaker.GC_REQUESTED) != 0 && EvalBreaker.clear(EvalBreaker.GC_REQUESTED)) {
-            VmHooks.autoCollect();
+        if ((EvalBreaker.flags & EvalBreaker.GC_REQUESTED) != 0 && EvalBreaker.clear(EvalBreaker.GC_REQUESTED)) {
+            VmHooks.autoCollect(ts);
         }
-        if ((fl & EvalBreaker.GIL_DROP_REQUEST) != 0) EvalBreaker.onGilDropRequest.run();
-        if ((fl & EvalBreaker.SIGNAL_PENDING) != 0 && EvalBreaker.isMainThread(ts.thread)
-                && EvalBreaker.clear(EvalBreaker.SIGNAL_PENDING)) {
-            EvalBreaker.signalHandler.run();
-        }
-        if ((fl & EvalBreaker.ASYNC_EXC) != 0) {
-            PyObject exc = ts.asyncExc;
-            if (exc != null) {
-                ts.asyncExc = null;
-                if (exc instanceof PyType t) throw new PyException(VmSupport.newException(t));
-                throw new PyException((PyBaseException) exc);
+        PyObject exc = EvalBreaker.handle(ts);
+        if (exc != null) {
+            if (exc instanceof PyType t) {
+                RefCount.decref(exc);
+                throw new PyException(VmSupport.newException(t));
             }
+            throw new PyException((PyBaseException) exc);
         }
     }
 
@@ -175,14 +177,34 @@ final class VmOps {
     /**
      * LOAD_ATTR's method form: the unbound function or method descriptor for {@code owner.name}
      * when a call can pass {@code owner} as first argument instead of binding (a new reference),
-     * else null (the caller then does a normal attribute load).
+     * else null (the caller then does a normal attribute load). Only for objects whose type uses
+     * the generic attribute lookup, when no instance attribute shadows the method.
      */
-    static PyObject lookupMethod(PyObject owner, PyStr name) {
+    static PyObject lookupMethod(VmCache cache, int at, PyObject owner, PyStr name) {
         PyType t = owner.type();
-        if ((t.flags & PyType.HAS_DICT) != 0 || t.getattr != PyType.OBJECT.getattr || t.getattr == null) return null;
-        PyObject d = t.lookup(name);
-        if (d instanceof PyFunction || d instanceof PyMethodDescr) return RefCount.newRef(d);
-        return null;
+        if (t.getattr != PyType.OBJECT.getattr || t.getattr == null) return null;
+        PyObject d = cache.typeLookup(at, t, name);
+        if (!(d instanceof PyFunction) && !(d instanceof PyMethodDescr)) return null;
+        PyDict dict = GenericAttr.dictOf(owner, false);
+        if (dict != null && dict.getItemStr(name) != null) return null;
+        return RefCount.newRef(d);
+    }
+
+    /**
+     * LOAD_ATTR: {@code owner.name} (a new reference). An instance attribute of an object with
+     * the generic lookup and no class attribute of that name is read straight from its dict
+     * (the type lookup is cached per instruction); everything else goes through Ops.getAttr.
+     */
+    static PyObject loadAttr(VmCache cache, int at, PyObject owner, PyStr name) {
+        PyType t = owner.type();
+        if (t.getattr == PyType.OBJECT.getattr && t.getattr != null && cache.typeLookup(at, t, name) == null) {
+            PyDict dict = GenericAttr.dictOf(owner, false);
+            if (dict != null) {
+                PyObject v = dict.getItemStr(name);
+                if (v != null) return RefCount.newRef(v);
+            }
+        }
+        return Ops.getAttr(owner, name);
     }
 
     /** The special method {@code name} of {@code o}'s type bound to {@code o}, or null. */
@@ -417,8 +439,9 @@ final class VmOps {
                 RefCount.decref(v);
             }
             case MAKE_CELL -> {
+                // The cell takes over the local's reference (an argument value, or none).
                 PyCell c = new PyCell();
-                c.ref = s[arg];
+                c.setSteal(s[arg]);
                 s[arg] = c;
             }
             case COPY_FREE_VARS -> {
@@ -429,7 +452,7 @@ final class VmOps {
             case LOAD_CLASSDEREF -> {
                 PyObject v = f.locals == null ? null : mappingGet(f.locals, PyStr.intern(co.localsplusNames[arg]));
                 if (v == null) {
-                    v = ((PyCell) s[arg]).ref;
+                    v = ((PyCell) s[arg]).get();
                     if (v == null) throw unboundDeref(co, arg);
                     RefCount.incref(v);
                 }
@@ -437,7 +460,7 @@ final class VmOps {
             }
             case DELETE_DEREF -> {
                 PyCell c = (PyCell) s[arg];
-                if (c.ref == null) throw unboundDeref(co, arg);
+                if (c.get() == null) throw unboundDeref(co, arg);
                 c.set(null);
             }
             case DELETE_NAME -> {
@@ -614,6 +637,26 @@ final class VmOps {
             case GET_AITER -> Coro.getAIter(s, sp);
             case GET_ANEXT -> sp = Coro.getANext(s, sp);
             case BEFORE_ASYNC_WITH -> sp = Coro.beforeAsyncWith(s, sp);
+            case MATCH_MAPPING -> {
+                PyObject r = PyBool.of(VmMatch.isMapping(s[sp - 1]));
+                s[sp++] = r;
+            }
+            case MATCH_SEQUENCE -> {
+                PyObject r = PyBool.of(VmMatch.isSequence(s[sp - 1]));
+                s[sp++] = r;
+            }
+            case MATCH_KEYS -> {
+                PyObject r = VmMatch.matchKeys(s[sp - 2], s[sp - 1]);
+                s[sp++] = r;
+            }
+            case MATCH_CLASS -> {
+                PyObject r = VmMatch.matchClass(s[sp - 3], s[sp - 2], s[sp - 1], arg);
+                sp = drop(s, sp, 3);
+                s[sp++] = r;
+            }
+            // Added to the Opcode contract by the compiler (except*); see their Javadoc for the
+            // semantics the VM is to implement.
+            case CHECK_EG_MATCH, CALL_INTRINSIC_2 -> throw Errors.systemError(op + " is not implemented yet");
             default -> throw Errors.systemError("unknown opcode " + op);
         }
         return sp;

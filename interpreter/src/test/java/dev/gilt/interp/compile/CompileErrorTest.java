@@ -59,7 +59,29 @@ class CompileErrorTest {
                 err("def f():\n    async for x in y: pass\n", "'async for' outside async function", 2, 5, 2, 27),
                 err("f(a=1, a=2)\n", "keyword argument repeated: a", 1, 8, 1, 11),
                 err("def f():\n    global x\n    x: int = 1\n", "annotated name 'x' can't be global", 3, 5, 3, 15),
-                err("match x:\n    case 1: pass\n", "match statement is not supported yet", 1, 1, 2, 17));
+                err("match x:\n    case y: pass\n    case 1: pass\n",
+                        "name capture 'y' makes remaining patterns unreachable", 2, 10, 2, 11),
+                err("match x:\n    case _: pass\n    case 1: pass\n", "wildcard makes remaining patterns unreachable",
+                        2, 10, 2, 11),
+                err("match x:\n    case [a, a]: pass\n", "multiple assignments to name 'a' in pattern", 2, 14, 2, 15),
+                err("match x:\n    case [a] | b: pass\n", "alternative patterns bind different names", 2, 10, 2, 17),
+                err("match x:\n    case {\"a\": 1, \"a\": 2}: pass\n", "mapping pattern checks duplicate key ('a')",
+                        2, 10, 2, 26),
+                err("match x:\n    case {1: _, True: _}: pass\n", "mapping pattern checks duplicate key (True)",
+                        2, 10, 2, 25),
+                err("match x:\n    case C(a=1, a=2): pass\n", "attribute name repeated in class pattern: a",
+                        2, 19, 2, 20),
+                err("for x in y:\n    try:\n        pass\n    except* E:\n        break\n",
+                        "'break', 'continue' and 'return' cannot appear in an except* block", 5, 9, 5, 14),
+                err("def f():\n    try:\n        pass\n    except* E:\n        return 1\n",
+                        "'break', 'continue' and 'return' cannot appear in an except* block", 5, 16, 5, 17),
+                err("import os\nfrom __future__ import annotations\n",
+                        "from __future__ imports must occur at the beginning of the file", 2, 1, 2, 35),
+                // CPython leaves end_offset None for these (-1 here)
+                err("from __future__ import braces\n", "not a chance", 1, 1, 1, -1),
+                err("from __future__ import nope\n", "future feature nope is not defined", 1, 1, 1, -1),
+                err("match x:\n    case a | b: pass\n", "name capture 'a' makes remaining patterns unreachable",
+                        2, 10, 2, 11));
     }
 
     private static Arguments err(String src, String msg, int line, int col, int endLine, int endCol) {

@@ -1,5 +1,6 @@
 package dev.gilt.interp.vm;
 
+import dev.gilt.runtime.object.PyCell;
 import static dev.gilt.interp.bytecode.Opcode.*;
 import static dev.gilt.interp.vm.VmTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
@@ -446,6 +447,23 @@ class InterpreterTest {
                 .jump(POP_JUMP_IF_TRUE, "bad").op(RETURN_CONST, a.k(PyInt.of(1)));
         a.label("bad").op(RETURN_CONST, a.k(PyInt.of(0)));
         assertEquals(1, intResult(run(a.build(), globals())));
+    }
+
+    @Test
+    @DisplayName("keeps its int opcode table in step with Opcode")
+    void opTableMatchesOpcode() {
+        Op.verify();
+    }
+
+    @Test
+    @DisplayName("fuses a comparison with the conditional jump after it")
+    void compareAndBranch() {
+        Asm a = new Asm("f", "x");
+        a.loadConst(PyInt.of(3)).loadConst(PyInt.of(4)).op(COMPARE_OP, Compare.LT).jump(POP_JUMP_IF_FALSE, "no")
+                .loadConst(PyFloat.of(1.5)).loadConst(PyFloat.of(0.5)).op(COMPARE_OP, Compare.GT)
+                .jump(POP_JUMP_IF_TRUE, "yes").label("no").op(RETURN_CONST, a.k(PyInt.of(0)));
+        a.label("yes").loadConst(PyInt.of(1)).loadConst(PyInt.of(1)).op(COMPARE_OP, Compare.NE).op(RETURN_VALUE);
+        assertSame(PyBool.FALSE, run(a.build(), globals()));
     }
 
     @Test

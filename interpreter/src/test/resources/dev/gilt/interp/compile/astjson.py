@@ -47,7 +47,7 @@ def main():
         d = {"_type": type(node).__name__}
         for f in node._fields:
             v = getattr(node, f, None)
-            if isinstance(node, ast.Constant) and f == "value":
+            if isinstance(node, (ast.Constant, ast.MatchSingleton)) and f == "value":
                 d[f] = const(v)
             elif f in ("type_comment", "kind", "type_params"):
                 continue

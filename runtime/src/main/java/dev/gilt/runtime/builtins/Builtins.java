@@ -90,6 +90,7 @@ public final class Builtins {
             if (t != null) type(m, t, opt[1]);
         }
         for (PyType e : PyExc.all()) m.set(e.name(), e);
+        for (PyType e : dev.gilt.runtime.types.ExceptionGroups.types()) m.set(e.name(), e);
         m.set("EnvironmentError", PyExc.OSError);
         m.set("IOError", PyExc.OSError);
 

@@ -170,8 +170,11 @@ final class NumericBuiltins {
                         continue;
                     }
                     if (item.type() == PyFloat.TYPE) {
+                        // CPython adds this item plainly (int + float), then sums compensated.
                         RefCount.decref(result);
-                        result = PyFloat.of((double) acc);
+                        result = PyFloat.of((double) acc + ((PyFloat) item).value);
+                        RefCount.decref(item);
+                        item = null;
                         break;
                     }
                     break;

@@ -151,7 +151,18 @@ final class SeqBuiltins {
         if (it.type().next == null) {
             throw Errors.typeError("'%s' object is not an iterator", it.type().name());
         }
-        PyObject r = Ops.next(it);
+        // The slot itself, not Ops.next: a StopIteration(value) it raises (a generator's return
+        // value) must reach the caller, as CPython's next() lets it.
+        PyObject r;
+        try {
+            r = it.type().next.next(it);
+        } catch (dev.gilt.runtime.error.PyException e) {
+            if (args.length == 2 && e.matches(dev.gilt.runtime.error.PyExc.StopIteration)) {
+                RefCount.decref(e.exc);
+                return RefCount.newRef(args[1]);
+            }
+            throw e;
+        }
         if (r != null) return r;
         if (args.length == 2) return RefCount.newRef(args[1]);
         throw Errors.stopIteration();

@@ -3,6 +3,7 @@ package dev.gilt.runtime.memory;
 import dev.gilt.runtime.Config;
 import dev.gilt.runtime.object.PyGcObject;
 import dev.gilt.runtime.object.PyObject;
+import dev.gilt.runtime.thread.StopTheWorld;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -159,7 +160,20 @@ public final class Gc {
             count1 = 0;
             if (garbage.isEmpty()) return 0;
             // Hold every garbage object so nothing is freed while we work.
+            // Biased counts with the world stopped: merge first, so that this thread's decrefs
+            // free the garbage now instead of queueing it for owners that are parked.
+            if (RefCount.POLICY == RefCount.BIASED && StopTheWorld.worldStoppedByCurrentThread()) {
+                for (PyGcObject o : garbage) RefCount.explicitMerge(o);
+            }
             for (PyGcObject o : garbage) RefCount.incref(o);
+            // As CPython's handle_weakrefs: weak references to garbage are cleared (and their
+            // callbacks run) before any finalizer, so __del__ never sees a live weakref to garbage.
+            for (PyGcObject o : garbage) {
+                if ((o.objFlags & RefCount.FLAG_HAS_WEAKREFS) != 0) {
+                    o.objFlags &= ~RefCount.FLAG_HAS_WEAKREFS;
+                    RefCount.weakRefClearer.clearWeakRefs(o);
+                }
+            }
             // PEP 442: finalizers run once, then reachability is checked again.
             boolean ranFinalizer = false;
             for (PyGcObject o : garbage) {
@@ -179,12 +193,6 @@ public final class Gc {
             }
             int n = garbage.size();
             collected += n;
-            for (PyGcObject o : garbage) {
-                if ((o.objFlags & RefCount.FLAG_HAS_WEAKREFS) != 0) {
-                    o.objFlags &= ~RefCount.FLAG_HAS_WEAKREFS;
-                    RefCount.weakRefClearer.clearWeakRefs(o);
-                }
-            }
             for (PyGcObject o : garbage) o.releaseReferences();
             for (PyGcObject o : garbage) RefCount.decref(o);
             return n;

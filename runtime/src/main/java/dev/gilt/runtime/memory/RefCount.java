@@ -379,6 +379,30 @@ public final class RefCount {
         }
     }
 
+    /**
+     * Biased policy: folds the owner's local count into the shared word now and gives the object
+     * up (MERGED), so that any thread's decrefs can then deallocate it. Only legal while the owner
+     * cannot count: the world is stopped ({@code StopTheWorld}), the owner is dead, or the caller
+     * is the owner. Used by the cycle collector on its garbage before taking its temporary
+     * references. Never deallocates, even at a zero total: the caller must incref and later
+     * decref (which then frees it). No-op under the other policies.
+     */
+    public static void explicitMerge(PyObject o) {
+        if (POLICY != BIASED) return;
+        for (;;) {
+            int s = (int) SHARED.getVolatile(o);
+            if ((s & SH_MASK) == SH_MERGED) return;
+            int local = o.refcnt;
+            if (local == FREED || local >= IMMORTAL) return;
+            int cnt = (s >> SH_SHIFT) + local;
+            if (SHARED.compareAndSet(o, s, (cnt << SH_SHIFT) | SH_MERGED)) {
+                o.refOwner = 0;
+                o.refcnt = 0;
+                return;
+            }
+        }
+    }
+
     /** Objects waiting in merge queues, process-wide (biased policy; for tests and stats). */
     public static long queuedForMerge() {
         return QUEUED_TOTAL.get();

@@ -88,10 +88,6 @@ public abstract class PyAnySet extends PyGcObject {
         return Ops.hash(key);
     }
 
-    private static boolean strEquals(PyObject a, PyObject b) {
-        return a.getClass() == PyStr.class && b.getClass() == PyStr.class && ((PyStr) a).value.equals(((PyStr) b).value);
-    }
-
     // ---- probing ----------------------------------------------------------------------------
 
     /** Slot of the active entry for key, or -1 (set_lookkey). */
@@ -109,7 +105,9 @@ public abstract class PyAnySet extends PyGcObject {
                     PyObject k = table[j];
                     if (k == null) return -1;
                     if (hs[j] == h) {
-                        if (k == key || strEquals(k, key)) return j;
+                        int fast = k == key ? 1 : PyDict.fastEquals(k, key);
+                        if (fast == 1) return j;
+                        if (fast == 0) continue;
                         RefCount.incref(k);
                         boolean eq;
                         try {
@@ -169,10 +167,12 @@ public abstract class PyAnySet extends PyGcObject {
                     }
                     long eh = hs[j];
                     if (eh == h) {
-                        if (k == key || strEquals(k, key)) {
+                        int fast = k == key ? 1 : PyDict.fastEquals(k, key);
+                        if (fast == 1) {
                             RefCount.decref(key);
                             return;
                         }
+                        if (fast == 0) continue;
                         RefCount.incref(k);
                         boolean eq;
                         try {
@@ -383,6 +383,20 @@ public abstract class PyAnySet extends PyGcObject {
                 RefCount.incref(k);
                 try {
                     addEntry(k, d.hashAt(i));
+                } finally {
+                    RefCount.decref(k);
+                }
+            }
+            return;
+        }
+        if (other.getClass() == PyList.class || other.getClass() == PyTuple.class) {
+            // Same additions in the same order as iterating; the size is re-read because an
+            // element's __eq__ may change the list.
+            for (int i = 0; i < (other instanceof PyList l0 ? l0.size() : ((PyTuple) other).size()); i++) {
+                PyObject k = other instanceof PyList l ? l.get(i) : ((PyTuple) other).get(i);
+                RefCount.incref(k);
+                try {
+                    addKey(k);
                 } finally {
                     RefCount.decref(k);
                 }

@@ -68,35 +68,41 @@ public class PyByteArray extends PyObject {
     }
 
     /** An instance of a Python subclass of bytearray. */
-    public static final class Derived extends PyByteArray {
-        private final PyType type;
-        /** The instance dict (owned); created on demand. */
-        public PyDict dict;
+    public static final class Derived extends PyByteArray implements HasDict {
+        private final InstanceState st;
 
         public Derived(PyType type) {
-            this.type = type;
+            this.st = new InstanceState(type);
         }
 
         @Override
         public PyType type() {
-            return type;
+            return st.type;
         }
 
-        public PyDict dict() {
-            if (dict == null) dict = new PyDict();
-            return dict;
+        @Override
+        public PyDict getDict(boolean create) {
+            return st.getDict(create);
+        }
+
+        @Override
+        public void setDict(PyDict d) {
+            st.setDict(d);
+        }
+
+        @Override
+        public PyObject[] slotValues() {
+            return st.slots;
         }
 
         @Override
         public void traverse(Visitor v) {
-            if (dict != null) v.visit(dict);
+            st.traverse(v);
         }
 
         @Override
         public void releaseReferences() {
-            PyDict d = dict;
-            dict = null;
-            RefCount.xdecref(d);
+            st.release();
         }
     }
 
@@ -145,7 +151,7 @@ public class PyByteArray extends PyObject {
         if (!(key instanceof PyInt) && key.type().index == null) {
             throw Errors.typeError("bytearray indices must be integers or slices, not %s", key.type().name());
         }
-        long i = PyInt.asIndex(key);
+        long i = PyInt.asIndex(key, dev.gilt.runtime.error.PyExc.IndexError);
         if (i < 0) i += a.size;
         if (i < 0 || i >= a.size) throw Errors.indexError("bytearray index out of range");
         if (value == null) {
@@ -185,6 +191,7 @@ public class PyByteArray extends PyObject {
             return PyStr.of(name + "(" + StrRepr.bytesRepr(a.buf, 0, a.size, true) + ")");
         };
         TYPE.str = TYPE.repr;
+        TYPE.hash = null; // mutable: unhashable (the type system then sets __hash__ = None)
         TYPE.richcompare = PyBytes::richCompare;
         TYPE.len = o -> self(o).size;
         TYPE.contains = (o, item) -> PyBytes.contains(self(o).buf, self(o).size, item);
@@ -197,6 +204,7 @@ public class PyByteArray extends PyObject {
         TYPE.iter = o -> new PyBytes.BytesIterator(o, PyBytes.BytesIterator.BYTEARRAY);
         TYPE.newInstance = (type, args, kw) -> type == TYPE ? new PyByteArray() : new Derived(type);
         TYPE.init = (o, args, kw) -> {
+            PyInt.checkKeywords("bytearray", kw, "source", "encoding", "errors");
             byte[] b = PyBytes.construct(INIT_ARGS.parse(args, kw));
             self(o).set(b, b.length);
         };
@@ -225,6 +233,7 @@ public class PyByteArray extends PyObject {
             if (b instanceof PyByteArray pb && (a instanceof PyInt || a.type().index != null)) {
                 return of(PyBytes.repeatBytes(pb.buf, pb.size, a));
             }
+            if (!(a instanceof PyByteArray) && PyStr.isSequence(a)) return PyNotImplemented.NOT_IMPLEMENTED;
             PyObject other = a instanceof PyByteArray ? b : a;
             throw Errors.typeError("can't multiply sequence by non-int of type '%s'", other.type().name());
         };

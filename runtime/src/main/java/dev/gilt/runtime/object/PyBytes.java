@@ -70,36 +70,42 @@ public class PyBytes extends PyObject {
     }
 
     /** An instance of a Python subclass of bytes. */
-    public static final class Derived extends PyBytes {
-        private final PyType type;
-        /** The instance dict (owned); created on demand. */
-        public PyDict dict;
+    public static final class Derived extends PyBytes implements HasDict {
+        private final InstanceState st;
 
         public Derived(PyType type, byte[] value) {
             super(value);
-            this.type = type;
+            this.st = new InstanceState(type);
         }
 
         @Override
         public PyType type() {
-            return type;
+            return st.type;
         }
 
-        public PyDict dict() {
-            if (dict == null) dict = new PyDict();
-            return dict;
+        @Override
+        public PyDict getDict(boolean create) {
+            return st.getDict(create);
+        }
+
+        @Override
+        public void setDict(PyDict d) {
+            st.setDict(d);
+        }
+
+        @Override
+        public PyObject[] slotValues() {
+            return st.slots;
         }
 
         @Override
         public void traverse(Visitor v) {
-            if (dict != null) v.visit(dict);
+            st.traverse(v);
         }
 
         @Override
         public void releaseReferences() {
-            PyDict d = dict;
-            dict = null;
-            RefCount.xdecref(d);
+            st.release();
         }
     }
 
@@ -195,6 +201,7 @@ public class PyBytes extends PyObject {
     }
 
     static PyObject newBytes(PyType type, PyObject[] args, PyTuple kwnames) {
+        PyInt.checkKeywords("bytes", kwnames, "source", "encoding", "errors");
         PyObject[] a = NEW_ARGS.parse(args, kwnames);
         if (type == TYPE && a[0] != null && a[1] == null && a[2] == null && a[0].getClass() == PyBytes.class) {
             return RefCount.newRef(a[0]);
@@ -259,7 +266,7 @@ public class PyBytes extends PyObject {
             return make.apply(out);
         }
         if (key instanceof PyInt || key.type().index != null) {
-            long i = PyInt.asIndex(key);
+            long i = PyInt.asIndex(key, PyExc.IndexError);
             if (i < 0) i += n;
             if (i < 0 || i >= n) throw Errors.indexError(indexMessage);
             return PyInt.of(data[(int) i] & 0xff);
@@ -318,6 +325,7 @@ public class PyBytes extends PyObject {
                 return of(repeatBytes(pb.value, pb.value.length, a));
             }
             if (a instanceof PyBytes || b instanceof PyBytes) {
+                if (!(a instanceof PyBytes) && PyStr.isSequence(a)) return PyNotImplemented.NOT_IMPLEMENTED;
                 PyObject other = a instanceof PyBytes ? b : a;
                 throw Errors.typeError("can't multiply sequence by non-int of type '%s'", other.type().name());
             }

@@ -9,6 +9,7 @@ import dev.gilt.runtime.object.number.NumHash;
 import dev.gilt.runtime.object.text.Formatting;
 import dev.gilt.runtime.object.text.Unicode;
 import dev.gilt.runtime.ops.Ops;
+import dev.gilt.runtime.types.PyGetSetDescr;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,36 +43,42 @@ public class PyComplex extends PyObject {
     }
 
     /** An instance of a Python subclass of complex. */
-    public static final class Derived extends PyComplex {
-        private final PyType type;
-        /** The instance dict (owned); created on demand. */
-        public PyDict dict;
+    public static final class Derived extends PyComplex implements HasDict {
+        private final InstanceState st;
 
         public Derived(PyType type, double real, double imag) {
             super(real, imag);
-            this.type = type;
+            this.st = new InstanceState(type);
         }
 
         @Override
         public PyType type() {
-            return type;
+            return st.type;
         }
 
-        public PyDict dict() {
-            if (dict == null) dict = new PyDict();
-            return dict;
+        @Override
+        public PyDict getDict(boolean create) {
+            return st.getDict(create);
+        }
+
+        @Override
+        public void setDict(PyDict d) {
+            st.setDict(d);
+        }
+
+        @Override
+        public PyObject[] slotValues() {
+            return st.slots;
         }
 
         @Override
         public void traverse(Visitor v) {
-            if (dict != null) v.visit(dict);
+            st.traverse(v);
         }
 
         @Override
         public void releaseReferences() {
-            PyDict d = dict;
-            dict = null;
-            RefCount.xdecref(d);
+            st.release();
         }
     }
 
@@ -94,6 +101,19 @@ public class PyComplex extends PyObject {
 
     /** complex(str): the real and imaginary parts, or ValueError "complex() arg is a malformed string". */
     public static double[] parse(String text) {
+        if (text.indexOf('_') >= 0) {
+            // CPython validates underscores (each between two digits) before parsing, with its own message.
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) != '_') continue;
+                boolean ok = i > 0 && i + 1 < text.length() && Character.isDigit(text.charAt(i - 1))
+                        && Character.isDigit(text.charAt(i + 1));
+                if (!ok) {
+                    throw Errors.valueError("could not convert string to complex: %s",
+                            dev.gilt.runtime.object.text.StrRepr.repr(text));
+                }
+            }
+            text = text.replace("_", "");
+        }
         StringBuilder norm = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
@@ -129,6 +149,7 @@ public class PyComplex extends PyObject {
     private static final ArgParser NEW_ARGS = ArgParser.of("complex", 0, 0, "real", "imag");
 
     static PyObject newComplex(PyType type, PyObject[] args, PyTuple kwnames) {
+        PyInt.checkKeywords("complex", kwnames, "real", "imag");
         PyObject[] a = NEW_ARGS.parse(args, kwnames);
         PyObject r = a[0], i = a[1];
         double[] v = construct(r, i);
@@ -243,20 +264,32 @@ public class PyComplex extends PyObject {
         return of(r, i);
     }
 
-    /** a ** b for complex (and the real cases float ** float delegates here). */
+    /**
+     * a ** b for complex (and float ** float with a negative base and fractional exponent).
+     * Small integral exponents use repeated multiplication, others the polar form; the errors
+     * follow CPython's errno checks (EDOM from a division by zero or from cos/sin of an infinite
+     * phase: ZeroDivisionError; an infinite result: OverflowError).
+     */
     public static PyComplex power(double ar, double ai, double br, double bi) {
         double rr, ri;
-        if (br == 0 && bi == 0) {
+        if (bi == 0 && br == Math.floor(br) && Math.abs(br) <= 100) {
+            double[] p;
+            try {
+                p = powInt(ar, ai, (int) br);
+            } catch (dev.gilt.runtime.error.PyException e) {
+                if (!e.matches(dev.gilt.runtime.error.PyExc.ZeroDivisionError)) throw e;
+                RefCount.decref(e.exc);
+                throw Errors.zeroDivision("0.0 to a negative or complex power");
+            }
+            rr = p[0];
+            ri = p[1];
+        } else if (br == 0 && bi == 0) {
             rr = 1.0;
             ri = 0.0;
         } else if (ar == 0 && ai == 0) {
             if (bi != 0 || br < 0) throw Errors.zeroDivision("0.0 to a negative or complex power");
             rr = 0.0;
             ri = 0.0;
-        } else if (bi == 0 && br == Math.rint(br) && Math.abs(br) <= 100) {
-            double[] p = powInt(ar, ai, (int) br);
-            rr = p[0];
-            ri = p[1];
         } else {
             double vabs = Math.hypot(ar, ai);
             double len = Math.pow(vabs, br);
@@ -266,6 +299,7 @@ public class PyComplex extends PyObject {
                 len /= Math.exp(at * bi);
                 phase += bi * Math.log(vabs);
             }
+            if (Double.isInfinite(phase)) throw Errors.zeroDivision("0.0 to a negative or complex power");
             rr = len * Math.cos(phase);
             ri = len * Math.sin(phase);
         }

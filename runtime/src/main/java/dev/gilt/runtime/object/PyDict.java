@@ -168,8 +168,9 @@ public class PyDict extends PyGcObject {
                     PyObject k = ks[ix];
                     if (k == key) return i;
                     if (hashes[ix] == h) {
-                        if (isExactStr(k) && isExactStr(key)) {
-                            if (((PyStr) k).value.equals(((PyStr) key).value)) return i;
+                        int fast = fastEquals(k, key);
+                        if (fast >= 0) {
+                            if (fast == 1) return i;
                         } else {
                             RefCount.incref(k);
                             boolean eq;
@@ -187,6 +188,24 @@ public class PyDict extends PyGcObject {
                 i = (int) ((i * 5L + perturb + 1) & mask);
             }
         }
+    }
+
+    /**
+     * Equality of two keys without calling Python code when both are exact strs, exact ints or
+     * exact floats (their {@code __eq__} is known): 1 equal, 0 not equal, -1 unknown (ask
+     * {@code __eq__}).
+     */
+    static int fastEquals(PyObject a, PyObject b) {
+        Class<?> c = a.getClass();
+        if (c != b.getClass()) return -1;
+        if (c == PyStr.class) return ((PyStr) a).value.equals(((PyStr) b).value) ? 1 : 0;
+        if (c == PyInt.class) {
+            PyInt x = (PyInt) a, y = (PyInt) b;
+            if (x.big == null && y.big == null) return x.value == y.value ? 1 : 0;
+            return x.bigValue().equals(y.bigValue()) ? 1 : 0;
+        }
+        if (c == PyFloat.class) return ((PyFloat) a).value == ((PyFloat) b).value ? 1 : 0;
+        return -1;
     }
 
     /** Entry position of key with hash h, or -1. */
@@ -366,7 +385,8 @@ public class PyDict extends PyGcObject {
         index[s] = DUMMY;
         keys[i] = null;
         values[i] = null;
-        used = i;
+        // The entry slot stays used (a hole): the number of non-empty index slots must stay at
+        // most the entries used, so that probing always finds an EMPTY slot.
         size--;
         version++;
         return PyTuple.steal(k, v);
@@ -479,32 +499,48 @@ public class PyDict extends PyGcObject {
         clear();
     }
 
-    /** Instances of user subclasses of dict ({@code class D(dict)}): the user's type and a {@code __dict__}. */
-    public static final class Sub extends PyDict {
-        private final PyType type;
-        public PyDict instDict;
+    /**
+     * Instances of user subclasses of dict: the user's class, a {@code __dict__} and
+     * {@code __slots__} values, kept in an {@link InstanceState}.
+     */
+    public static final class Sub extends PyDict implements HasDict {
+        public final InstanceState st;
 
         public Sub(PyType type) {
-            this.type = type;
+            super();
+            this.st = new InstanceState(type);
         }
 
         @Override
         public PyType type() {
-            return type;
+            return st.type;
+        }
+
+        @Override
+        public PyDict getDict(boolean create) {
+            return st.getDict(create);
+        }
+
+        @Override
+        public void setDict(PyDict d) {
+            st.setDict(d);
+        }
+
+        @Override
+        public PyObject[] slotValues() {
+            return st.slots;
         }
 
         @Override
         public void traverse(Visitor v) {
             super.traverse(v);
-            if (instDict != null) v.visit(instDict);
+            st.traverse(v);
         }
 
         @Override
         public void releaseReferences() {
             super.releaseReferences();
-            PyDict d = instDict;
-            instDict = null;
-            RefCount.xdecref(d);
+            st.release();
         }
     }
 }

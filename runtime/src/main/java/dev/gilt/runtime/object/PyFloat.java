@@ -1,5 +1,6 @@
 package dev.gilt.runtime.object;
 
+import dev.gilt.runtime.object.collections.ClassMethodDescr;
 import dev.gilt.runtime.error.Errors;
 import dev.gilt.runtime.memory.RefCount;
 import dev.gilt.runtime.object.number.FloatFormat;
@@ -10,6 +11,7 @@ import dev.gilt.runtime.object.number.NumHash;
 import dev.gilt.runtime.object.text.Formatting;
 import dev.gilt.runtime.object.text.StrRepr;
 import dev.gilt.runtime.ops.Ops;
+import dev.gilt.runtime.types.PyGetSetDescr;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -43,36 +45,42 @@ public class PyFloat extends PyObject {
     }
 
     /** An instance of a Python subclass of float. */
-    public static final class Derived extends PyFloat {
-        private final PyType type;
-        /** The instance dict (owned); created on demand. */
-        public PyDict dict;
+    public static final class Derived extends PyFloat implements HasDict {
+        private final InstanceState st;
 
         public Derived(PyType type, double v) {
             super(v);
-            this.type = type;
+            this.st = new InstanceState(type);
         }
 
         @Override
         public PyType type() {
-            return type;
+            return st.type;
         }
 
-        public PyDict dict() {
-            if (dict == null) dict = new PyDict();
-            return dict;
+        @Override
+        public PyDict getDict(boolean create) {
+            return st.getDict(create);
+        }
+
+        @Override
+        public void setDict(PyDict d) {
+            st.setDict(d);
+        }
+
+        @Override
+        public PyObject[] slotValues() {
+            return st.slots;
         }
 
         @Override
         public void traverse(Visitor v) {
-            if (dict != null) v.visit(dict);
+            st.traverse(v);
         }
 
         @Override
         public void releaseReferences() {
-            PyDict d = dict;
-            dict = null;
-            RefCount.xdecref(d);
+            st.release();
         }
     }
 
@@ -229,7 +237,7 @@ public class PyFloat extends PyObject {
         });
         PyMethodDescr.define(TYPE, "as_integer_ratio", (Fn.F0) f -> integerRatio(v(f)));
         PyMethodDescr.define(TYPE, "hex", (Fn.F0) f -> PyStr.of(FloatFormat.hex(v(f))));
-        PyClassMethodDescr.define(TYPE, "fromhex", (cls, args, kw) -> {
+        ClassMethodDescr.define(TYPE, "fromhex", (cls, args, kw) -> {
             if (kw != null && kw.size() > 0) throw Errors.typeError("fromhex() takes no keyword arguments");
             if (args.length != 1) throw Errors.typeError("fromhex() takes exactly one argument (%d given)", args.length);
             if (!(args[0] instanceof PyStr s)) {

@@ -1,5 +1,6 @@
 package dev.gilt.runtime.object;
 
+import dev.gilt.runtime.object.collections.ClassMethodDescr;
 import dev.gilt.runtime.error.Errors;
 import dev.gilt.runtime.error.PyExc;
 import dev.gilt.runtime.memory.RefCount;
@@ -9,6 +10,7 @@ import dev.gilt.runtime.object.number.NumHash;
 import dev.gilt.runtime.object.text.Formatting;
 import dev.gilt.runtime.object.text.StrRepr;
 import dev.gilt.runtime.ops.Ops;
+import dev.gilt.runtime.types.PyGetSetDescr;
 import java.math.BigInteger;
 import java.util.function.BinaryOperator;
 
@@ -110,10 +112,15 @@ public class PyInt extends PyObject {
      * into an index-sized integer" when it does not fit (CPython's PyNumber_AsSsize_t).
      */
     public static long asIndex(PyObject o) {
+        return asIndex(o, PyExc.OverflowError);
+    }
+
+    /** Like {@link #asIndex(PyObject)} raising {@code error} on overflow (IndexError for subscripts). */
+    public static long asIndex(PyObject o, PyType error) {
         if (o instanceof PyInt i && i.big == null) return i.value;
         PyInt i = index(o);
         try {
-            if (i.big != null) throw Errors.overflow("cannot fit 'int' into an index-sized integer");
+            if (i.big != null) throw Errors.of(error, "cannot fit 'int' into an index-sized integer");
             return i.value;
         } finally {
             RefCount.decref(i);
@@ -134,19 +141,17 @@ public class PyInt extends PyObject {
     // ---- instances of subclasses ----------------------------------------------------------
 
     /** An instance of a Python subclass of int: the value plus the type and a {@code __dict__}. */
-    public static final class Derived extends PyInt {
-        private final PyType type;
-        /** The instance dict (owned); created on demand. */
-        public PyDict dict;
+    public static final class Derived extends PyInt implements HasDict {
+        private final InstanceState st;
 
         public Derived(PyType type, PyInt v) {
             super(v.value);
-            this.type = type;
+            this.st = new InstanceState(type);
         }
 
         private Derived(PyType type, BigInteger big) {
             super(big);
-            this.type = type;
+            this.st = new InstanceState(type);
         }
 
         static Derived of(PyType type, PyInt v) {
@@ -155,24 +160,32 @@ public class PyInt extends PyObject {
 
         @Override
         public PyType type() {
-            return type;
+            return st.type;
         }
 
-        public PyDict dict() {
-            if (dict == null) dict = new PyDict();
-            return dict;
+        @Override
+        public PyDict getDict(boolean create) {
+            return st.getDict(create);
+        }
+
+        @Override
+        public void setDict(PyDict d) {
+            st.setDict(d);
+        }
+
+        @Override
+        public PyObject[] slotValues() {
+            return st.slots;
         }
 
         @Override
         public void traverse(Visitor v) {
-            if (dict != null) v.visit(dict);
+            st.traverse(v);
         }
 
         @Override
         public void releaseReferences() {
-            PyDict d = dict;
-            dict = null;
-            RefCount.xdecref(d);
+            st.release();
         }
     }
 
@@ -180,7 +193,22 @@ public class PyInt extends PyObject {
 
     private static final ArgParser NEW_ARGS = ArgParser.of("int", 0, 1, "x", "base");
 
+    /**
+     * The builtin constructors' keyword check (CPython's PyArg_ParseTupleAndKeywords wording):
+     * "'x' is an invalid keyword argument for int()".
+     */
+    static void checkKeywords(String fn, PyTuple kwnames, String... allowed) {
+        if (kwnames == null) return;
+        outer:
+        for (PyObject k : kwnames.items) {
+            String name = ((PyStr) k).value;
+            for (String a : allowed) if (a.equals(name)) continue outer;
+            throw Errors.typeError("'%s' is an invalid keyword argument for %s()", name, fn);
+        }
+    }
+
     static PyObject newInt(PyType type, PyObject[] args, PyTuple kwnames) {
+        checkKeywords("int", kwnames, "base");
         PyObject[] a = NEW_ARGS.parse(args, kwnames);
         PyInt v = construct(a[0], a[1]);
         if (type == TYPE) return v;
@@ -374,7 +402,7 @@ public class PyInt extends PyObject {
         PyMethodDescr.define(TYPE, "__rdivmod__", (Fn.F1) (a, b) ->
                 b instanceof PyInt ib ? IntMath.divmod(ib, self(a)) : PyNotImplemented.NOT_IMPLEMENTED);
         PyMethodDescr.define(TYPE, "to_bytes", (Fn.FV) (v, args, kw) -> toBytes(self(v), TO_BYTES_ARGS.parse(args, kw)));
-        PyClassMethodDescr.define(TYPE, "from_bytes", (cls, args, kw) -> fromBytes((PyType) cls,
+        ClassMethodDescr.define(TYPE, "from_bytes", (cls, args, kw) -> fromBytes((PyType) cls,
                 FROM_BYTES_ARGS.parse(args, kw)));
     }
 

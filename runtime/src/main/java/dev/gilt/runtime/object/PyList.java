@@ -503,32 +503,48 @@ public class PyList extends PyGcObject {
         clear();
     }
 
-    /** Instances of user subclasses of list: the user's type and a {@code __dict__}. */
-    public static final class Sub extends PyList {
-        private final PyType type;
-        public PyDict dict;
+    /**
+     * Instances of user subclasses of list: the user's class, a {@code __dict__} and
+     * {@code __slots__} values, kept in an {@link InstanceState}.
+     */
+    public static final class Sub extends PyList implements HasDict {
+        public final InstanceState st;
 
         public Sub(PyType type) {
-            this.type = type;
+            super();
+            this.st = new InstanceState(type);
         }
 
         @Override
         public PyType type() {
-            return type;
+            return st.type;
+        }
+
+        @Override
+        public PyDict getDict(boolean create) {
+            return st.getDict(create);
+        }
+
+        @Override
+        public void setDict(PyDict d) {
+            st.setDict(d);
+        }
+
+        @Override
+        public PyObject[] slotValues() {
+            return st.slots;
         }
 
         @Override
         public void traverse(Visitor v) {
             super.traverse(v);
-            if (dict != null) v.visit(dict);
+            st.traverse(v);
         }
 
         @Override
         public void releaseReferences() {
             super.releaseReferences();
-            PyDict d = dict;
-            dict = null;
-            RefCount.xdecref(d);
+            st.release();
         }
     }
 

@@ -29,12 +29,14 @@ public class PyStr extends PyObject {
     /** Cached hash; 0 means not yet computed (a real hash of 0 is stored as 1). */
     private long hash;
     private boolean interned;
-    /** Code point count, or -1 until computed. */
-    private int cpLength = -1;
-    /** True when some char is a surrogate (so char index != code point index). */
-    private boolean wide;
-    /** Code points of a wide string, built on first indexing. */
-    private int[] cps;
+    /**
+     * Code point count shifted left once, with bit 0 set when some char is a surrogate (so char
+     * indexes differ from code point indexes); -1 until computed. One int, so a thread that
+     * races the computation sees either nothing or both facts (free-threaded mode).
+     */
+    private int cpInfo = -1;
+    /** Code points of a wide string, built on first indexing (volatile: safely published). */
+    private volatile int[] cps;
 
     public PyStr(String value) {
         this.value = value;
@@ -122,8 +124,14 @@ public class PyStr extends PyObject {
 
     /** len(s): the number of code points. */
     public int length() {
-        int n = cpLength;
+        if (value.length() >= 1 << 30) return value.codePointCount(0, value.length()); // too long to cache
+        return info() >>> 1;
+    }
+
+    private int info() {
+        int n = cpInfo;
         if (n < 0) {
+            if (value.length() >= 1 << 30) return (value.codePointCount(0, value.length()) == value.length() ? 0 : 1);
             String s = value;
             boolean w = false;
             for (int i = 0; i < s.length(); i++) {
@@ -132,17 +140,15 @@ public class PyStr extends PyObject {
                     break;
                 }
             }
-            wide = w;
-            n = w ? s.codePointCount(0, s.length()) : s.length();
-            cpLength = n;
+            n = ((w ? s.codePointCount(0, s.length()) : s.length()) << 1) | (w ? 1 : 0);
+            cpInfo = n;
         }
         return n;
     }
 
     /** True when code point indexes differ from char indexes (the string has surrogates). */
     public boolean isWide() {
-        length();
-        return wide;
+        return (info() & 1) != 0;
     }
 
     /** True when every char is ASCII. */
@@ -205,36 +211,42 @@ public class PyStr extends PyObject {
     // ---- subclasses -----------------------------------------------------------------------
 
     /** An instance of a Python subclass of str. */
-    public static final class Derived extends PyStr {
-        private final PyType type;
-        /** The instance dict (owned); created on demand. */
-        public PyDict dict;
+    public static final class Derived extends PyStr implements HasDict {
+        private final InstanceState st;
 
         public Derived(PyType type, String value) {
             super(value);
-            this.type = type;
+            this.st = new InstanceState(type);
         }
 
         @Override
         public PyType type() {
-            return type;
+            return st.type;
         }
 
-        public PyDict dict() {
-            if (dict == null) dict = new PyDict();
-            return dict;
+        @Override
+        public PyDict getDict(boolean create) {
+            return st.getDict(create);
+        }
+
+        @Override
+        public void setDict(PyDict d) {
+            st.setDict(d);
+        }
+
+        @Override
+        public PyObject[] slotValues() {
+            return st.slots;
         }
 
         @Override
         public void traverse(Visitor v) {
-            if (dict != null) v.visit(dict);
+            st.traverse(v);
         }
 
         @Override
         public void releaseReferences() {
-            PyDict d = dict;
-            dict = null;
-            RefCount.xdecref(d);
+            st.release();
         }
     }
 
@@ -249,6 +261,7 @@ public class PyStr extends PyObject {
     private static final ArgParser NEW_ARGS = ArgParser.of("str", 0, 0, "object", "encoding", "errors");
 
     static PyObject newStr(PyType type, PyObject[] args, PyTuple kwnames) {
+        PyInt.checkKeywords("str", kwnames, "object", "encoding", "errors");
         PyObject[] a = NEW_ARGS.parse(args, kwnames);
         PyStr s;
         if (a[0] == null) {
@@ -287,7 +300,7 @@ public class PyStr extends PyObject {
     static PyObject getItem(PyObject o, PyObject key) {
         PyStr s = self(o);
         if (key instanceof PyInt || key.type().index != null && !Slices.isSlice(key)) {
-            long i = PyInt.asIndex(key);
+            long i = PyInt.asIndex(key, dev.gilt.runtime.error.PyExc.IndexError);
             int n = s.length();
             if (i < 0) i += n;
             if (i < 0 || i >= n) throw Errors.indexError("string index out of range");
@@ -332,6 +345,12 @@ public class PyStr extends PyObject {
         return of(s.value.repeat((int) n));
     }
 
+    /** A sequence type with its own repetition (CPython's sq_repeat), judged by its slots. */
+    public static boolean isSequence(PyObject o) {
+        PyType t = o.type();
+        return t.len != null && t.getitem != null && t.nb[Ops.NB_MULTIPLY] != null;
+    }
+
     /** Whether o can be a repeat count (has __index__). */
     private static boolean isIndex(PyObject o) {
         return o instanceof PyInt || o.type().index != null;
@@ -373,7 +392,9 @@ public class PyStr extends PyObject {
                 throw Errors.typeError("can't multiply sequence by non-int of type '%s'", b.type().name());
             }
             if (b instanceof PyStr) {
-                // a (not an index) * str: a's own slot already declined.
+                // a (not an index) * str, reached as the reflected slot. A left-hand sequence
+                // raises its own error naming str (as CPython's sq_repeat of the left operand).
+                if (isSequence(a)) return PyNotImplemented.NOT_IMPLEMENTED;
                 throw Errors.typeError("can't multiply sequence by non-int of type '%s'", a.type().name());
             }
             return PyNotImplemented.NOT_IMPLEMENTED;

@@ -48,8 +48,8 @@ final class SetMethods {
         PyMethodDescr.define(t, "__reduce__", (Fn.F0) self -> {
             PyObject keys = ((PyAnySet) self).toList();
             PyObject state = PyNone.NONE;
-            if (self instanceof PySet.Sub s && s.dict != null) state = RefCount.newRef(s.dict);
-            if (self instanceof PyFrozenSet.Sub s && s.dict != null) state = RefCount.newRef(s.dict);
+            PyDict d = self instanceof HasDict h ? h.getDict(false) : null;
+            if (d != null) state = RefCount.newRef(d);
             return PyTuple.steal(self.type(), PyTuple.steal(keys), state);
         });
     }

@@ -4,22 +4,39 @@ import dev.gilt.runtime.memory.RefCount;
 
 /**
  * Base of the builtin iterator types that Python lets users subclass (enumerate, zip, map,
- * filter, reversed): the instance's type (the builtin or a user subclass) and, for subclass
- * instances, a {@code __dict__}. Subclasses implement {@link #traverseItems} and
+ * filter, reversed). An exact instance only records its builtin type; an instance of a user
+ * subclass also carries an {@link InstanceState} (its class, {@code __dict__} and
+ * {@code __slots__} values). Subclasses implement {@link #traverseItems} and
  * {@link #releaseItems} for their own references.
  */
-public abstract class SubclassableIterator extends PyGcObject {
-    private final PyType type;
-    /** The instance dict of a subclass instance (owned), or null. */
-    public PyDict dict;
+public abstract class SubclassableIterator extends PyGcObject implements HasDict {
+    private final PyType exactType;
+    /** Null for instances of the builtin type itself. */
+    private final InstanceState st;
 
     protected SubclassableIterator(PyType type) {
-        this.type = type;
+        this.exactType = type;
+        this.st = type.isHeapType() ? new InstanceState(type) : null;
     }
 
     @Override
     public final PyType type() {
-        return type;
+        return st == null ? exactType : st.type;
+    }
+
+    @Override
+    public PyDict getDict(boolean create) {
+        return st == null ? null : st.getDict(create);
+    }
+
+    @Override
+    public void setDict(PyDict d) {
+        if (st != null) st.setDict(d);
+    }
+
+    @Override
+    public PyObject[] slotValues() {
+        return st == null ? null : st.slots;
     }
 
     protected abstract void traverseItems(Visitor v);
@@ -29,15 +46,13 @@ public abstract class SubclassableIterator extends PyGcObject {
     @Override
     public final void traverse(Visitor v) {
         traverseItems(v);
-        if (dict != null) v.visit(dict);
+        if (st != null) st.traverse(v);
     }
 
     @Override
     public final void releaseReferences() {
         releaseItems();
-        PyDict d = dict;
-        dict = null;
-        RefCount.xdecref(d);
+        if (st != null) st.release();
     }
 
     /** Fills the iterator protocol slots of an iterator type: iter returns self, next calls {@code n}. */

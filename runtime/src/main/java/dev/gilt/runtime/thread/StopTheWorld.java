@@ -50,10 +50,21 @@ public final class StopTheWorld {
     static volatile boolean active;
     /** The thread state that requested the stop in progress (exempt from stopping). */
     static volatile ThreadState requester;
+    /** Every other thread is stopped and the action runs. */
+    private static volatile boolean stopped;
 
     /** True while a stop is requested or running. */
     public static boolean isActive() {
         return active;
+    }
+
+    /**
+     * True on the requester's thread while its action runs: every other thread is stopped, so
+     * this thread may touch any object's thread-owned state (biased local counts).
+     */
+    public static boolean worldStoppedByCurrentThread() {
+        ThreadState r = requester;
+        return stopped && r != null && r.thread == Thread.currentThread();
     }
 
     /**
@@ -70,6 +81,10 @@ public final class StopTheWorld {
      * the other threads to stop (then the action does not run and false is returned).
      */
     public static boolean run(ThreadState self, Runnable action, long timeoutNanos) {
+        if (worldStoppedByCurrentThread()) {
+            action.run(); // nested (a collection inside a stop): the world is already stopped
+            return true;
+        }
         boolean wasAttached = self.detachIfAttached();
         REQUEST.lock();
         try {
@@ -77,13 +92,15 @@ public final class StopTheWorld {
             self.status = ThreadState.ATTACHED; // exempt: attach() lets the requester through
             active = true;
             EvalBreaker.set(EvalBreaker.STOP_THE_WORLD);
-            boolean stopped = false;
+            boolean ok = false;
             try {
-                stopped = awaitStopped(self, timeoutNanos);
-                if (stopped) action.run();
+                ok = awaitStopped(self, timeoutNanos);
+                stopped = ok;
+                if (ok) action.run();
             } finally {
                 MU.lock();
                 try {
+                    stopped = false;
                     active = false;
                     requester = null;
                     EvalBreaker.clear(EvalBreaker.STOP_THE_WORLD);
@@ -93,7 +110,7 @@ public final class StopTheWorld {
                 }
                 self.status = ThreadState.DETACHED;
             }
-            return stopped;
+            return ok;
         } finally {
             REQUEST.unlock();
             if (wasAttached) self.attach();

@@ -110,6 +110,7 @@ public final class ExceptionTypes {
     /** Layout-extending families (they cannot be combined as bases). */
     static boolean extendsLayout(PyType t) {
         return t == PyExc.StopIteration || t == PyExc.SystemExit || t == PyExc.ImportError || t == PyExc.NameError
+                || t == ExceptionGroups.BaseExceptionGroup
                 || t == PyExc.AttributeError || t == PyExc.OSError || t == PyExc.SyntaxError || t == PyExc.UnicodeError;
     }
 
@@ -130,7 +131,43 @@ public final class ExceptionTypes {
     }
 
     static PyObject field(PyBaseException e, int i) {
+        if (e.fields == null) fieldsFromArgs(e);
         return e.fields == null || i >= e.fields.length ? null : e.fields[i];
+    }
+
+    /**
+     * An exception made without running its __init__ (Java code building it from args directly):
+     * derive the family attributes from args, as __init__ would have, without changing args.
+     */
+    private static void fieldsFromArgs(PyBaseException e) {
+        PyType t = e.type();
+        PyObject[] a = e.args.items;
+        int n = a.length;
+        if (t.isSubtypeOf(PyExc.OSError)) {
+            e.fields = new PyObject[6];
+            if (n >= 2 && n <= 5) {
+                setField(e, 6, OS_ERRNO, a[0]);
+                setField(e, 6, OS_STRERROR, a[1]);
+                if (n >= 3) setField(e, 6, OS_FILENAME, a[2]);
+                if (n == 5) setField(e, 6, OS_FILENAME2, a[4]);
+            }
+        } else if (t.isSubtypeOf(PyExc.SyntaxError)) {
+            e.fields = new PyObject[8];
+            if (n >= 1) setField(e, 8, SY_MSG, a[0]);
+            if (n == 2 && a[1] instanceof PyTuple info && info.size() >= 4 && info.size() <= 6) {
+                for (int i = 0; i < info.size(); i++) setField(e, 8, SY_FILENAME + i, info.get(i));
+            }
+        } else if (t.isSubtypeOf(PyExc.ImportError)) {
+            e.fields = new PyObject[4];
+            if (n == 1) setField(e, 4, IE_MSG, a[0]);
+        } else if (t.isSubtypeOf(PyExc.UnicodeError)) {
+            e.fields = new PyObject[5];
+            int off = t.isSubtypeOf(PyExc.UnicodeTranslateError) ? 0 : 1;
+            if (n == 4 + off) {
+                if (off == 1) setField(e, 5, UE_ENCODING, a[0]);
+                for (int i = 0; i < 4; i++) setField(e, 5, UE_OBJECT + i, a[off + i]);
+            }
+        }
     }
 
     /** Sets field i (borrowed value, null for None), allocating {@code n} fields on first use. */
@@ -591,11 +628,17 @@ public final class ExceptionTypes {
     }
 
     private static void member(PyType t, String name, int idx, int n, Default dflt) {
+        PyStr key = PyStr.intern(name);
         PyGetSetDescr.define(t, name, self -> {
             PyBaseException e = (PyBaseException) self;
-            PyObject v = field(e, idx);
-            if (v == null && e.fields == null && dflt != null) v = dflt.get(e);
+            PyObject v = e.fields == null && dflt != null ? dflt.get(e) : field(e, idx);
+            // Java code elsewhere may have stored the attribute in the instance dict instead.
+            if (v == null && e.dict != null) v = e.dict.getItemStr(key);
             return v == null ? PyNone.NONE : RefCount.newRef(v);
-        }, (self, v) -> setField((PyBaseException) self, n, idx, v));
+        }, (self, v) -> {
+            PyBaseException e = (PyBaseException) self;
+            setField(e, n, idx, v);
+            if (e.dict != null && e.dict.getItemStr(key) != null) e.dict.delItem(key);
+        });
     }
 }

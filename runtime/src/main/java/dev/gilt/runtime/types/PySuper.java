@@ -37,7 +37,7 @@ public final class PySuper extends PyGcObject {
         };
         TYPE.repr = self -> {
             PySuper s = (PySuper) self;
-            String t = s.thisType == null ? "NULL" : dev.gilt.runtime.ops.Ops.reprString(s.thisType);
+            String t = s.thisType == null ? "NULL" : "<class '" + s.thisType.name() + "'>";
             if (s.objType != null) {
                 return PyStr.of("<super: " + t + ", <" + s.objType.name() + " object>>");
             }

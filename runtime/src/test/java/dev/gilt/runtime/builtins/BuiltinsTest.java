@@ -170,7 +170,12 @@ class BuiltinsTest {
         big.append(PyFloat.of(1e100));
         big.append(i(1));
         big.append(PyFloat.of(-1e100));
-        assertEquals(2.0, ((PyFloat) call("sum", big)).value);
+        assertEquals(0.0, ((PyFloat) call("sum", big)).value); // as CPython 3.12: the ints are not compensated
+        PyList mixed = new PyList();
+        mixed.append(PyFloat.of(1e100));
+        mixed.append(PyFloat.of(1.0));
+        mixed.append(PyFloat.of(-1e100));
+        assertEquals(1.0, ((PyFloat) call("sum", mixed)).value);
         assertEquals("TypeError: sum() can't sum strings [use ''.join(seq) instead]", raises(() -> call("sum", l, s(""))));
         assertEquals("TypeError: sum() takes at least 1 positional argument (0 given)", raises(() -> call("sum")));
     }

@@ -68,6 +68,13 @@ class RefCountPolicyTest {
         assertOk(run(gil, policy, "dealloc-once"));
     }
 
+    @DisplayName("the cycle collector runs while other threads mutate: stop-the-world with the GIL off")
+    @ParameterizedTest
+    @CsvSource({"0, biased", "0, atomic", "1, plain"})
+    void collectWhileRunning(String gil, String policy) throws Exception {
+        assertOk(run(gil, policy, "gc-stw"));
+    }
+
     @DisplayName("biased: local counts, shared counts, queueing, merging, dead owners")
     @Test
     void biasedMachinery() throws Exception {

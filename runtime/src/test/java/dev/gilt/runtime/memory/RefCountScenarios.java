@@ -41,6 +41,7 @@ public final class RefCountScenarios {
                 case "dealloc-once" -> deallocOnce();
                 case "biased-unit" -> biasedUnit();
                 case "plain-race" -> plainRace();
+                case "gc-stw" -> gcStopTheWorld();
                 default -> throw new IllegalArgumentException(args[0]);
             }
         } catch (Throwable e) {
@@ -178,7 +179,10 @@ public final class RefCountScenarios {
     // ---- exactly-once deallocation under contention ----------------------------------------
 
     static void deallocOnce() throws Exception {
+        // With a GIL (the plain policy needs one) every thread takes it; without, nobody does.
+        GlobalLock gil = Config.GIL_ENABLED ? Gil.create(Config.GIL_NAME, Map.of("switchinterval", "0.0005")) : new NoGil();
         int rounds = 30, nobj = 64, threads = 4;
+        ThreadState main = ThreadState.current();
         for (int r = 0; r < rounds; r++) {
             Probe[] objs = new Probe[nobj];
             Probe[] children = new Probe[nobj];
@@ -194,28 +198,39 @@ public final class RefCountScenarios {
             for (int t = 0; t < threads; t++) {
                 w.start("once-" + t, () -> {
                     ThreadState ts = ThreadState.current();
+                    boolean took = gil.acquire(ts);
                     for (Probe o : objs) for (int k = 0; k < 3; k++) RefCount.incref(o);
+                    gil.release(ts, took);
                     ready.countDown();
                     go.await();
+                    took = gil.acquire(ts);
                     for (int k = 0; k < 3; k++) {
-                        for (Probe o : objs) RefCount.decref(o);
-                        RefCount.mergeQueued(ts);
+                        for (Probe o : objs) {
+                            RefCount.decref(o);
+                            if (EvalBreaker.pending() != 0) EvalBreaker.handle(ts, gil);
+                        }
                     }
+                    gil.release(ts, took);
                     ts.exit();
                 });
             }
             ready.await();
             go.countDown();
-            for (Probe o : objs) RefCount.decref(o); // main's creation reference, concurrently
+            boolean took = gil.acquire(main);
+            for (Probe o : objs) {
+                RefCount.decref(o); // main's creation reference, concurrently with the workers
+                if (EvalBreaker.pending() != 0) EvalBreaker.handle(main, gil);
+            }
+            gil.release(main, took);
             w.joinAll(60);
-            RefCount.mergeQueued(ThreadState.current());
+            RefCount.mergeQueued(main);
             for (int i = 0; i < nobj; i++) {
                 check(objs[i].releases.get() == 1, "round " + r + " object " + i + " released " + objs[i].releases.get() + " times");
                 check(RefCount.isFreed(objs[i]), "round " + r + " object " + i + " not freed (count " + RefCount.count(objs[i]) + ")");
                 check(children[i].releases.get() == 1 && RefCount.isFreed(children[i]), "child " + i + " not freed once");
             }
         }
-        System.out.println("OK dealloc-once policy=" + RefCount.policyName() + " rounds=" + rounds);
+        System.out.println("OK dealloc-once policy=" + RefCount.policyName() + " lock=" + gil.name() + " rounds=" + rounds);
     }
 
     // ---- the biased machinery, step by step ---------------------------------------------------
@@ -315,6 +330,87 @@ public final class RefCountScenarios {
         RefCount.decref(d);
         check(d.releases.get() == 1 && RefCount.isFreed(d), "freed although its owner vanished");
         System.out.println("OK biased-unit");
+    }
+
+    // ---- cycle collection while other threads run (GIL off: stop the world) -----------------
+
+    static void gcStopTheWorld() throws Exception {
+        GlobalLock gil = Config.GIL_ENABLED ? Gil.create(Config.GIL_NAME, Map.of()) : new NoGil();
+        int threads = 3, iterations = 3000;
+        ConcurrentLinkedQueue<Probe> cycles = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Probe> live = new ConcurrentLinkedQueue<>();
+        java.util.concurrent.atomic.AtomicBoolean sawEarlyFree = new java.util.concurrent.atomic.AtomicBoolean();
+        Workers w = new Workers();
+        for (int t = 0; t < threads; t++) {
+            w.start("mutator-" + t, () -> {
+                ThreadState ts = ThreadState.current();
+                boolean took = gil.acquire(ts);
+                ts.attach();
+                Probe[] mine = new Probe[8];
+                for (int i = 0; i < mine.length; i++) mine[i] = new Probe();
+                for (int i = 0; i < iterations; i++) {
+                    Probe a = new Probe(), b = new Probe();
+                    a.hold(b);
+                    b.hold(a);
+                    RefCount.decref(a);
+                    RefCount.decref(b); // now an unreachable cycle: only the collector can free it
+                    cycles.add(a);
+                    cycles.add(b);
+                    Probe m = mine[i % mine.length];
+                    RefCount.incref(m); // keep touching live objects
+                    RefCount.decref(m);
+                    for (Probe x : mine) if (RefCount.isFreed(x)) sawEarlyFree.set(true);
+                    if (EvalBreaker.pending() != 0) {
+                        PyObjectHolder.ignore(EvalBreaker.handle(ts, gil));
+                    }
+                }
+                live.addAll(java.util.List.of(mine));
+                ts.detach();
+                gil.release(ts, took);
+                ts.exit();
+            });
+        }
+        ThreadState main = ThreadState.current();
+        boolean took = gil.acquire(main);
+        main.attach();
+        int collections = 0;
+        long collected = 0;
+        while (w.failures().isEmpty() && anyAlive(w)) {
+            collected += EvalBreaker.collectGarbage(main);
+            collections++;
+            try (var gap = gil.releaseWhileBlocking(main)) {
+                Thread.sleep(2);
+            }
+        }
+        w.joinAll(60);
+        collected += EvalBreaker.collectGarbage(main);
+        RefCount.mergeQueued(main);
+        check(!sawEarlyFree.get(), "a live object was freed by a collection");
+        int freed = 0;
+        for (Probe p : cycles) if (RefCount.isFreed(p)) freed++;
+        check(freed == cycles.size(), "cycles freed: " + freed + " of " + cycles.size());
+        check(collected == cycles.size(), "each garbage object counted once: " + collected + " for " + cycles.size());
+        for (Probe p : live) {
+            check(!RefCount.isFreed(p) && p.releases.get() == 0, "live object survived");
+            RefCount.decref(p);
+            RefCount.mergeQueued(main);
+            check(RefCount.isFreed(p), "live object freed at its last decref");
+        }
+        main.detach();
+        gil.release(main, took);
+        System.out.println("OK gc-stw policy=" + RefCount.policyName() + " lock=" + gil.name() + " collections=" + collections
+                + " collected=" + collected + " cycles=" + cycles.size());
+    }
+
+    private static boolean anyAlive(Workers w) {
+        return w.anyAlive();
+    }
+
+    /** Discards an (unexpected) async exception returned by the breaker. */
+    static final class PyObjectHolder {
+        static void ignore(dev.gilt.runtime.object.PyObject o) {
+            if (o != null) RefCount.decref(o);
+        }
     }
 
     // ---- the lab: plain counts without a GIL -------------------------------------------------

@@ -133,6 +133,21 @@ class DictTest {
     }
 
     @Test
+    @DisplayName("popitem then insert, repeated, never fills the index table (probing terminates)")
+    @org.junit.jupiter.api.Timeout(10)
+    void popitemInsertCycles() {
+        PyDict d = new PyDict();
+        for (int k = 0; k < 4; k++) d.setItem(i(k), i(k));
+        for (int round = 0; round < 1000; round++) {
+            RefCount.decref(d.popItem());
+            d.setItem(i(100 + round % 50), i(round));
+            assertNull(d.getItem(i(-1)));
+        }
+        assertEquals(4, d.size());
+        assertEquals("{0: 0, 1: 1, 2: 2, 149: 999}", repr(d));
+    }
+
+    @Test
     @DisplayName("get, setdefault, pop, popitem (LIFO) with CPython's errors")
     void methods() {
         PyDict d = dict("a", 1);

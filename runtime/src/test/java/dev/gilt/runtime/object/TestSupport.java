@@ -45,6 +45,8 @@ final class TestSupport {
         if (n.hash == null || n.hash == PyType.OBJECT.hash) n.hash = o -> 4238894112L; // CPython 3.12
         if (n.repr == null || n.repr == PyType.OBJECT.repr) n.repr = o -> PyStr.of("None");
         if (PyType.OBJECT.hash == null) PyType.OBJECT.hash = o -> RefCount.id(o) >>> 4;
+        if (PyType.TYPE.hash == null) PyType.TYPE.hash = PyType.OBJECT.hash;
+        if (PyEllipsis.TYPE.hash == null) PyEllipsis.TYPE.hash = PyType.OBJECT.hash;
     }
 
     static final BigInteger MODULUS = BigInteger.ONE.shiftLeft(61).subtract(BigInteger.ONE);

@@ -186,6 +186,22 @@ class StopTheWorldTest {
         assertEquals(1, maxInside.get());
     }
 
+    @DisplayName("inside its action the requester sees the world stopped; a nested stop just runs")
+    @Test
+    void nested() {
+        ThreadState me = ThreadState.current();
+        assertFalse(StopTheWorld.worldStoppedByCurrentThread());
+        AtomicInteger inner = new AtomicInteger();
+        assertTrue(StopTheWorld.run(me, () -> {
+            assertTrue(StopTheWorld.worldStoppedByCurrentThread());
+            assertTrue(StopTheWorld.run(me, inner::incrementAndGet, TimeUnit.SECONDS.toNanos(1)));
+            assertTrue(StopTheWorld.worldStoppedByCurrentThread(), "still stopped after the nested call");
+        }, TimeUnit.SECONDS.toNanos(10)));
+        assertEquals(1, inner.get());
+        assertFalse(StopTheWorld.isActive());
+        assertFalse(StopTheWorld.worldStoppedByCurrentThread());
+    }
+
     @DisplayName("a thread that died attached does not block the stop; one stuck attached times it out")
     @Test
     void deadAndStuckThreads() throws Exception {

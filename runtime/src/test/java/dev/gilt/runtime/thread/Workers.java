@@ -53,6 +53,11 @@ public final class Workers {
         return b.toString();
     }
 
+    public boolean anyAlive() {
+        for (Thread t : threads) if (t.isAlive()) return true;
+        return false;
+    }
+
     public List<Throwable> failures() {
         return new ArrayList<>(failures);
     }

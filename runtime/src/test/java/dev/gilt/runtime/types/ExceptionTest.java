@@ -158,4 +158,43 @@ class ExceptionTest {
         assertNotNull(PyWeakRef.ref(call(e), null));
         assertEquals(0, PyInt.of(0).value);
     }
+
+    @Test
+    void familyAttributesOfExceptionsBuiltWithoutInit() {
+        PyObject os = Errors.withArgs(PyExc.FileNotFoundError, i(2), s("No such file or directory"), s("f")).exc;
+        assertEquals(2, toLong(get(os, "errno")));
+        assertEquals("f", str(get(os, "filename")));
+        PyObject ue = Errors.withArgs(PyExc.UnicodeEncodeError, s("ascii"), s("é"), i(0), i(1), s("bad")).exc;
+        assertEquals("ascii", str(get(ue, "encoding")));
+        assertEquals("'ascii' codec can't encode character '\\xe9' in position 0: bad", str(ue));
+        PyObject ie = Errors.withArgs(PyExc.ModuleNotFoundError, s("No module named 'x'")).exc;
+        assertEquals("No module named 'x'", str(get(ie, "msg")));
+        assertSame(PyNone.NONE, get(ie, "name"));
+    }
+
+    @Test
+    void exceptionGroupsSplitAndDerive() {
+        PyType beg = ExceptionGroups.BaseExceptionGroup, eg = ExceptionGroups.ExceptionGroup;
+        assertArrayEquals(new PyType[] {eg, beg, PyExc.Exception, PyExc.BaseException, PyType.OBJECT}, eg.mro);
+        dev.gilt.runtime.object.PyList excs = new dev.gilt.runtime.object.PyList();
+        excs.append(call(PyExc.ValueError, i(1)));
+        excs.append(call(PyExc.TypeError, i(2)));
+        PyObject g = call(beg, s("msg"), excs);
+        assertSame(eg, g.type()); // all Exceptions: BaseExceptionGroup picks ExceptionGroup
+        assertEquals("msg (2 sub-exceptions)", str(g));
+        assertEquals(2, ((PyTuple) get(g, "exceptions")).size());
+        PyTuple parts = (PyTuple) Ops.callMethod(g, "split", PyExc.ValueError);
+        assertEquals(1, ((PyTuple) get(parts.get(0), "exceptions")).size());
+        assertSame(PyExc.ValueError, ((PyTuple) get(parts.get(0), "exceptions")).get(0).type());
+        assertSame(PyExc.TypeError, ((PyTuple) get(parts.get(1), "exceptions")).get(0).type());
+        assertSame(PyNone.NONE, Ops.callMethod(g, "subgroup", PyExc.KeyError));
+        dev.gilt.runtime.object.PyList bad = new dev.gilt.runtime.object.PyList();
+        bad.append(call(PyExc.KeyboardInterrupt));
+        assertEquals("TypeError: Cannot nest BaseExceptions in an ExceptionGroup", raises(() -> call(eg, s("m"), bad)));
+        assertSame(beg, call(beg, s("m"), bad).type());
+        assertEquals("ValueError: second argument (exceptions) must be a non-empty sequence",
+                raises(() -> call(eg, s("m"), new dev.gilt.runtime.object.PyList())));
+        assertEquals("TypeError: BaseExceptionGroup.__new__() takes exactly 2 arguments (1 given)",
+                raises(() -> call(eg, s("m"))));
+    }
 }

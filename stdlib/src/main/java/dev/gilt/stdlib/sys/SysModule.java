@@ -298,12 +298,14 @@ public final class SysModule implements ModuleProvider {
             return PyNone.NONE;
         });
         m.def("_is_gil_enabled", (Fn.F0) mod -> PyBool.of(Config.GIL_ENABLED));
+        SysGil.install(m); // the lock's switch/check intervals and statistics (issue 3)
         m.def("get_int_max_str_digits", (Fn.F0) mod -> PyInt.of(intMaxStrDigits));
         m.def("set_int_max_str_digits", (Fn.FV) (mod, args, kw) -> {
             PyObject[] a = ArgParser.of("set_int_max_str_digits", 1, 0, "maxdigits").parse(args, kw);
             long v = Args.asLong(a[0]);
             if (v != 0 && v <= 640) throw Errors.valueError("maxdigits must be 0 or larger than 640");
             intMaxStrDigits = (int) Math.min(v, Integer.MAX_VALUE);
+            dev.gilt.runtime.object.number.IntParse.maxStrDigits = intMaxStrDigits; // int()/str() read it
             return PyNone.NONE;
         });
         m.def("getallocatedblocks", (Fn.F0) mod -> PyInt.of(RefCount.liveBlocks()));

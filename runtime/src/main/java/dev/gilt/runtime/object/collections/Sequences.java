@@ -9,6 +9,7 @@ import dev.gilt.runtime.object.PyList;
 import dev.gilt.runtime.object.PyNotImplemented;
 import dev.gilt.runtime.object.PyObject;
 import dev.gilt.runtime.object.PyTuple;
+import dev.gilt.runtime.object.PyType;
 import dev.gilt.runtime.object.Slots;
 import dev.gilt.runtime.ops.Ops;
 import java.util.Arrays;
@@ -172,11 +173,14 @@ public final class Sequences {
 
     /**
      * What CPython's binary_op1 would try after a sequence type's own slot: the right operand's
-     * slot for {@code op} (its reflected method), unless it is {@code leftSlot} itself. Returns its
-     * result, or null when it is absent or answered NotImplemented.
+     * reflected method ({@code __radd__}, {@code __rmul__}). Only a slot that a user class defines
+     * itself counts: builtin types (numbers, other sequences) have no reflected form for a
+     * sequence on the left, and the slot of a user class that merely inherits a builtin's is the
+     * builtin's. Returns the result, or null when there is no such slot or it answered
+     * NotImplemented.
      */
     public static PyObject tryRightSlot(int op, PyObject a, PyObject b, Slots.Binary leftSlot) {
-        Slots.Binary sb = b.type().nb[op];
+        Slots.Binary sb = userSlot(b.type(), op);
         if (sb == null || sb == leftSlot) return null;
         PyObject r = sb.apply(a, b);
         if (r == PyNotImplemented.NOT_IMPLEMENTED) {
@@ -184,6 +188,17 @@ public final class Sequences {
             return null;
         }
         return r;
+    }
+
+    /** The number slot {@code op} of a heap type when it is not the one its builtin base has. */
+    private static Slots.Binary userSlot(PyType t, int op) {
+        if (!t.isHeapType()) return null;
+        Slots.Binary s = t.nb[op];
+        if (s == null) return null;
+        for (PyType m : t.mro) {
+            if (!m.isHeapType()) return m.nb[op] == s ? null : s;
+        }
+        return s;
     }
 
     /** "can't multiply sequence by non-int of type 'X'". */

@@ -143,9 +143,8 @@ public final class FloatMath {
 
     /** round(d, ndigits): correctly rounded through the exact decimal value (ties to even). */
     public static double round(double d, long ndigits) {
-        if (ndigits > NDIGITS_MAX) return d;
+        if (d == 0 || Double.isNaN(d) || Double.isInfinite(d) || ndigits > NDIGITS_MAX) return d;
         if (ndigits < NDIGITS_MIN) return 0.0 * d;
-        if (d == 0 || Double.isNaN(d) || Double.isInfinite(d)) return d;
         BigDecimal r = new BigDecimal(d).setScale((int) ndigits, RoundingMode.HALF_EVEN);
         double out = Double.parseDouble(r.toString());
         if (Double.isInfinite(out)) throw Errors.overflow("rounded value too large to represent");

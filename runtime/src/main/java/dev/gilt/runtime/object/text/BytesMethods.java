@@ -1,5 +1,6 @@
 package dev.gilt.runtime.object.text;
 
+import dev.gilt.runtime.object.collections.ClassMethodDescr;
 import dev.gilt.runtime.error.Errors;
 import dev.gilt.runtime.error.PyException;
 import dev.gilt.runtime.memory.RefCount;
@@ -8,7 +9,6 @@ import dev.gilt.runtime.object.PyBool;
 import dev.gilt.runtime.object.PyBuiltinFunction;
 import dev.gilt.runtime.object.PyByteArray;
 import dev.gilt.runtime.object.PyBytes;
-import dev.gilt.runtime.object.PyClassMethodDescr;
 import dev.gilt.runtime.object.PyInt;
 import dev.gilt.runtime.object.PyList;
 import dev.gilt.runtime.object.PyMethodDescr;
@@ -175,9 +175,7 @@ public final class BytesMethods {
                     while (i < v.n && isSpace(v.b[i])) i++;
                     if (i >= v.n) break;
                     if (max == 0) {
-                        int e = v.n;
-                        while (e > i && isSpace(v.b[e - 1])) e--;
-                        parts.add(v.copy(i, e));
+                        parts.add(v.copy(i, v.n)); // the rest keeps its trailing whitespace
                         break;
                     }
                     int j = i;
@@ -192,9 +190,7 @@ public final class BytesMethods {
                     while (i > 0 && isSpace(v.b[i - 1])) i--;
                     if (i <= 0) break;
                     if (max == 0) {
-                        int s = 0;
-                        while (s < i && isSpace(v.b[s])) s++;
-                        parts.add(0, v.copy(s, i));
+                        parts.add(0, v.copy(0, i)); // the rest keeps its leading whitespace
                         break;
                     }
                     int j = i;
@@ -512,7 +508,7 @@ public final class BytesMethods {
             View v = view(o);
             return PyStr.of(hex(v.b, v.n, p[0], p[1]));
         });
-        PyClassMethodDescr.define(t, "fromhex", (cls, a, kw) -> {
+        ClassMethodDescr.define(t, "fromhex", (cls, a, kw) -> {
             pos("fromhex", a, kw, 1, 1);
             if (!(a[0] instanceof PyStr s)) throw Errors.typeError("fromhex() argument must be str, not %s", a[0].type().name());
             byte[] b = fromHex(s.value);

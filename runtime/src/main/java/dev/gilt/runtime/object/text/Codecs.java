@@ -9,7 +9,6 @@ import dev.gilt.runtime.object.PyBytes;
 import dev.gilt.runtime.object.PyInt;
 import dev.gilt.runtime.object.PyObject;
 import dev.gilt.runtime.object.PyStr;
-import dev.gilt.runtime.object.PyTuple;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -279,13 +278,19 @@ public final class Codecs {
         }
     }
 
+    /**
+     * Creates the exception by calling its type, as {@code UnicodeEncodeError(enc, obj, start, end,
+     * reason)} would, so the exception machinery sets its attributes and message.
+     */
     private static PyException unicodeError(dev.gilt.runtime.object.PyType type, String enc, PyObject obj, int start,
             int end, String reason) {
         PyObject[] items = {PyStr.of(enc), RefCount.newRef(obj), PyInt.of(start), PyInt.of(end), PyStr.of(reason)};
-        PyBaseException e = new PyBaseException(type, PyTuple.steal(items));
-        String[] names = {"encoding", "object", "start", "end", "reason"};
-        for (int i = 0; i < names.length; i++) e.dict().setItem(PyStr.intern(names[i]), items[i]);
-        return new PyException(e);
+        try {
+            PyObject e = dev.gilt.runtime.ops.Ops.call(type, items);
+            return new PyException((PyBaseException) e);
+        } finally {
+            for (PyObject o : items) RefCount.decref(o);
+        }
     }
 
     // ---- decode -------------------------------------------------------------------------------

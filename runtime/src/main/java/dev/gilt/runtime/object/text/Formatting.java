@@ -98,21 +98,23 @@ public final class Formatting {
     /** int.__format__. */
     public static String formatInt(PyInt v, String spec) {
         if (spec.isEmpty()) return Ops.strString(v);
-        FormatSpec f = FormatSpec.parse(spec, "int", '>', 'd');
+        String typeName = v.type().name();
+        FormatSpec f = FormatSpec.parse(spec, typeName, '>', 'd');
         switch (f.type) {
             case 'e', 'E', 'f', 'F', 'g', 'G', '%' -> {
-                return formatDouble(IntMath.toDouble(v), f, "int");
+                return formatDouble(IntMath.toDouble(v), f, typeName);
             }
             case 'b', 'o', 'x', 'X', 'd', 'n', 'c' -> {
             }
-            default -> throw f.unknownType("int");
+            default -> throw f.unknownType(typeName);
         }
         if (f.precision >= 0) throw Errors.valueError("Precision not allowed in integer format specifier");
         if (f.noNegZero) throw Errors.valueError("Negative zero coercion (z) not allowed in integer format specifier");
         if (f.type == 'c') {
             if (f.sign != 0) throw Errors.valueError("Sign not allowed with integer format specifier 'c'");
             if (f.alternate) throw Errors.valueError("Alternate form (#) not allowed with integer format specifier 'c'");
-            if (v.big != null || v.value < 0 || v.value > 0x10ffff) throw Errors.overflow("%c arg not in range(0x110000)");
+            if (v.big != null) throw Errors.overflow("Python int too large to convert to C long");
+            if (v.value < 0 || v.value > 0x10ffff) throw Errors.overflow("%c arg not in range(0x110000)");
             return f.number("", "", Character.toString((int) v.value), "", 3);
         }
         int radix = switch (f.type) {
@@ -146,7 +148,8 @@ public final class Formatting {
     /** float.__format__. */
     public static String formatFloat(PyFloat v, String spec) {
         if (spec.isEmpty()) return Ops.strString(v);
-        return formatDouble(v.value, FormatSpec.parse(spec, "float", '>', (char) 0), "float");
+        String typeName = v.type().name();
+        return formatDouble(v.value, FormatSpec.parse(spec, typeName, '>', (char) 0), typeName);
     }
 
     private static boolean isZeroText(String body) {
@@ -218,11 +221,12 @@ public final class Formatting {
     /** complex.__format__. */
     public static String formatComplex(PyComplex v, String spec) {
         if (spec.isEmpty()) return Ops.strString(v);
-        FormatSpec f = FormatSpec.parse(spec, "complex", '>', (char) 0);
+        String typeName = v.type().name();
+        FormatSpec f = FormatSpec.parse(spec, typeName, '>', (char) 0);
         if (f.fill == '0' && f.fillGiven) throw Errors.valueError("Zero padding is not allowed in complex format specifier");
         if (f.align == '=') throw Errors.valueError("'=' alignment flag is not allowed in complex format specifier");
         FloatMode m = floatMode(f, true);
-        if (m == null) throw f.unknownType("complex");
+        if (m == null) throw f.unknownType(typeName);
         double re = v.real, im = v.imag;
         boolean skipRe = false, parens = false;
         if (f.type == 0) {
@@ -253,8 +257,10 @@ public final class Formatting {
     /** str.__format__. */
     public static String formatStr(PyStr v, String spec) {
         if (spec.isEmpty()) return Ops.strString(v);
-        FormatSpec f = FormatSpec.parse(spec, "str", '<', 's');
-        if (f.type != 's') throw f.unknownType("str");
+        String typeName = v.type().name();
+        FormatSpec f = FormatSpec.parse(spec, typeName, '<', 's');
+        if (f.type != 's') throw f.unknownType(typeName);
+        if (f.sign == ' ') throw Errors.valueError("Space not allowed in string format specifier");
         if (f.sign != 0) throw Errors.valueError("Sign not allowed in string format specifier");
         if (f.noNegZero) throw Errors.valueError("Negative zero coercion (z) not allowed in string format specifier");
         if (f.alternate) throw Errors.valueError("Alternate form (#) not allowed in string format specifier");

@@ -1,34 +1,26 @@
 package dev.gilt.runtime.object.text;
 
 import dev.gilt.runtime.error.Errors;
-import dev.gilt.runtime.memory.RefCount;
 import dev.gilt.runtime.object.PyInt;
 import dev.gilt.runtime.object.PyNone;
 import dev.gilt.runtime.object.PyObject;
-import dev.gilt.runtime.ops.Ops;
+import dev.gilt.runtime.object.PySlice;
 
 /**
- * Slice arithmetic for the text and bytes types (CPython's PySlice_Unpack + AdjustIndices).
- * A slice is recognised by its type name ({@code slice}) and read through its start/stop/step
- * attributes, so this does not depend on the slice object's Java class.
+ * Slice arithmetic for the text and bytes types (CPython's PySlice_Unpack + AdjustIndices) over
+ * {@link PySlice} objects.
  */
 public final class Slices {
     private Slices() {}
 
     public static boolean isSlice(PyObject o) {
-        return o.type().name().equals("slice") && !o.type().isHeapType();
+        return o instanceof PySlice;
     }
 
     /** {start, stop, step, length} of slice {@code s} applied to a sequence of {@code length}. */
     public static long[] indices(PyObject s, long length) {
-        PyObject a = Ops.getAttr(s, "start"), b = Ops.getAttr(s, "stop"), c = Ops.getAttr(s, "step");
-        try {
-            return indices(a, b, c, length);
-        } finally {
-            RefCount.decref(a);
-            RefCount.decref(b);
-            RefCount.decref(c);
-        }
+        PySlice sl = (PySlice) s;
+        return indices(sl.start, sl.stop, sl.step, length);
     }
 
     /** Like {@link #indices(PyObject, long)} for explicit start/stop/step (None or null = omitted). */

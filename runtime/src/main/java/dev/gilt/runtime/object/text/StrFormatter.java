@@ -59,6 +59,7 @@ public final class StrFormatter {
                     i += 2;
                     continue;
                 }
+                if (i + 1 >= n) throw Errors.valueError("Single '{' encountered in format string");
                 i = field(s, i + 1, depth, out);
             } else if (c == '}') {
                 if (i + 1 < n && s.charAt(i + 1) == '}') {

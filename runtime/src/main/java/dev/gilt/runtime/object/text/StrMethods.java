@@ -181,9 +181,7 @@ public final class StrMethods {
             while (i < n && Unicode.isSpace(v.charAt(i))) i++;
             if (i >= n) return;
             if (max == 0) {
-                int end = n;
-                while (end > i && Unicode.isSpace(v.charAt(end - 1))) end--;
-                out.appendSteal(PyStr.of(v.substring(i, end)));
+                out.appendSteal(PyStr.of(v.substring(i))); // the rest keeps its trailing whitespace
                 return;
             }
             int j = i;
@@ -201,9 +199,7 @@ public final class StrMethods {
             while (i > 0 && Unicode.isSpace(v.charAt(i - 1))) i--;
             if (i <= 0) break;
             if (max == 0) {
-                int start = 0;
-                while (start < i && Unicode.isSpace(v.charAt(start))) start++;
-                parts.add(v.substring(start, i));
+                parts.add(v.substring(0, i)); // the rest keeps its leading whitespace
                 break;
             }
             int j = i;
@@ -433,10 +429,53 @@ public final class StrMethods {
         return sb.toString();
     }
 
+    /**
+     * The lowercase of the code point at char index i of v, applying the final-sigma rule (a
+     * capital sigma after a cased letter and not before one becomes the final form), as Python.
+     */
+    private static String lowerAt(String v, int i, int c) {
+        if (c == 0x3a3) return finalSigma(v, i) ? "\u03c2" : "\u03c3";
+        return Character.toString(c).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean caseIgnorable(int c) {
+        int t = Character.getType(c);
+        return t == Character.NON_SPACING_MARK || t == Character.ENCLOSING_MARK || t == Character.FORMAT
+                || t == Character.MODIFIER_LETTER || t == Character.MODIFIER_SYMBOL || c == '\'' || c == '.' || c == ':'
+                || c == 0xad || c == 0x2019;
+    }
+
+    private static boolean finalSigma(String v, int i) {
+        int j = i;
+        boolean before = false;
+        while (j > 0) {
+            int c = v.codePointBefore(j);
+            j -= Character.charCount(c);
+            if (caseIgnorable(c)) continue;
+            before = Unicode.isCased(c);
+            break;
+        }
+        if (!before) return false;
+        j = i + 1;
+        while (j < v.length()) {
+            int c = v.codePointAt(j);
+            j += Character.charCount(c);
+            if (caseIgnorable(c)) continue;
+            return !Unicode.isCased(c);
+        }
+        return true;
+    }
+
     private static String capitalize(String v) {
         if (v.isEmpty()) return v;
         int c = v.codePointAt(0);
-        return titleOf(c) + v.substring(Character.charCount(c)).toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(v.length()).append(titleOf(c));
+        for (int i = Character.charCount(c); i < v.length(); ) {
+            int d = v.codePointAt(i);
+            sb.append(lowerAt(v, i, d));
+            i += Character.charCount(d);
+        }
+        return sb.toString();
     }
 
     private static String title(String v) {
@@ -444,9 +483,9 @@ public final class StrMethods {
         boolean prevCased = false;
         for (int i = 0; i < v.length(); ) {
             int c = v.codePointAt(i);
-            i += Character.charCount(c);
-            if (prevCased) sb.append(Character.toString(c).toLowerCase(Locale.ROOT));
+            if (prevCased) sb.append(lowerAt(v, i, c));
             else sb.append(titleOf(c));
+            i += Character.charCount(c);
             prevCased = Unicode.isCased(c);
         }
         return sb.toString();
@@ -456,11 +495,11 @@ public final class StrMethods {
         StringBuilder sb = new StringBuilder(v.length());
         for (int i = 0; i < v.length(); ) {
             int c = v.codePointAt(i);
-            i += Character.charCount(c);
             String one = Character.toString(c);
-            if (Character.isUpperCase(c)) sb.append(one.toLowerCase(Locale.ROOT));
+            if (Character.isUpperCase(c)) sb.append(lowerAt(v, i, c));
             else if (Character.isLowerCase(c)) sb.append(one.toUpperCase(Locale.ROOT));
             else sb.append(one);
+            i += Character.charCount(c);
         }
         return sb.toString();
     }
