@@ -139,7 +139,7 @@ final class SeqBuiltins {
         if (args.length < 1) throw Errors.typeError("iter expected at least 1 argument, got 0");
         if (args.length > 2) throw Errors.typeError("iter expected at most 2 arguments, got %d", args.length);
         if (args.length == 1) return Ops.iter(args[0]);
-        if (args[0].type().call == null) throw Errors.typeError("iter(v, w): v must be callable");
+        if (args[0].type().call == null) throw Errors.typeError("iter(object, sentinel): object must be callable");
         return CallableIterator.of(args[0], args[1]);
     }
 

@@ -56,7 +56,7 @@ public class PyBytes extends PyObject {
     /** hash(bytes): the str hash of the same Latin-1 text, so hash(b'abc') == hash('abc'), as CPython. */
     public long pyHash() {
         long h = hash;
-        if (h == 0) {
+        if (h == 0 && value.length > 0) {
             h = 0xcbf29ce484222325L;
             for (byte b : value) {
                 h ^= b & 0xff;

@@ -468,13 +468,8 @@ public class PyInt extends PyObject {
         }
     }
 
-    /** float(v) for an int (OverflowError when too large). */
+    /** float(v) for an int (OverflowError "int too large to convert to float"). */
     public static double toDouble(PyInt v) {
         return IntMath.toDouble(v);
-    }
-
-    /** Used by PyFloat for int ** float and friends. */
-    static double floatOf(PyObject o) {
-        return o instanceof PyInt i ? IntMath.toDouble(i) : ((PyFloat) o).value;
     }
 }

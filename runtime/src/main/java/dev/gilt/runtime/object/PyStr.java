@@ -98,8 +98,9 @@ public class PyStr extends PyObject {
         return h;
     }
 
-    /** FNV-1a over UTF-16 units, mixed; never -1 or 0. */
+    /** FNV-1a over UTF-16 units, mixed; never -1, and 0 only for the empty string (as CPython's hash('')). */
     public static long hashOf(String s) {
+        if (s.isEmpty()) return 0;
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < s.length(); i++) {
             h ^= s.charAt(i);
