@@ -20,6 +20,13 @@ except ImportError:
 
 GILT = _native is not None
 
+# Gilt's Java Future, Task, handles and loop core (CPython has a C module of the same name,
+# which belongs to its own asyncio: only Gilt's is used).
+if GILT:
+    import _asyncio as accel
+else:
+    accel = None
+
 EVENT_READ = 1
 EVENT_WRITE = 2
 

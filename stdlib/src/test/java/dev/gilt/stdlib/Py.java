@@ -134,6 +134,14 @@ public final class Py {
 
     /** The first argument of the exception as text (CPython's str(e) for one-argument exceptions). */
     public static String message(PyException e) {
+        if (e.exc.type().str != null || PyType.OBJECT.getattr != null) {
+            try {
+                String s = Ops.strString(e.exc);
+                if (!s.startsWith("<")) return s;
+            } catch (PyException ignored) {
+                // fall back to the arguments
+            }
+        }
         PyTuple args = e.exc.args;
         if (args.size() == 0) return "";
         // The exception families with their own __str__ (the type system formats them).

@@ -73,10 +73,16 @@ final class VmCache {
         if (e != null) {
             if (e.builtins == null) {
                 int ix = e.ix;
-                if (ix < g.entrySlots() && g.keyAt(ix) == name) return g.valueAt(ix);
+                if (ix < g.entrySlots() && g.keyAt(ix) == name) {
+                    PyObject v = g.valueAt(ix);
+                    if (v != null) return v; // null only while another thread writes (GIL off)
+                }
             } else if (e.globals == g && e.builtins == b && e.gver == g.version()) {
                 int ix = e.ix;
-                if (ix < b.entrySlots() && b.keyAt(ix) == name) return b.valueAt(ix);
+                if (ix < b.entrySlots() && b.keyAt(ix) == name) {
+                    PyObject v = b.valueAt(ix);
+                    if (v != null) return v;
+                }
             }
         }
         PyObject v = g.getItemStr(name);

@@ -222,7 +222,7 @@ final class VmOps {
     static PyObject subscr(PyObject c, PyObject key) {
         if (key.getClass() == PyInt.class && ((PyInt) key).big == null) {
             long i = ((PyInt) key).value;
-            if (c.getClass() == PyList.class) {
+            if (c.getClass() == PyList.class && Config.GIL_ENABLED) { // free-threaded: PyList locks
                 PyList l = (PyList) c;
                 if (i < 0) i += l.size;
                 if (i >= 0 && i < l.size) return RefCount.newRef(l.items[(int) i]);
@@ -236,7 +236,8 @@ final class VmOps {
     }
 
     static void storeSubscr(PyObject c, PyObject key, PyObject v) {
-        if (c.getClass() == PyList.class && key.getClass() == PyInt.class && ((PyInt) key).big == null) {
+        if (c.getClass() == PyList.class && key.getClass() == PyInt.class && ((PyInt) key).big == null
+                && Config.GIL_ENABLED) { // free-threaded: PyList.setItem locks
             PyList l = (PyList) c;
             long i = ((PyInt) key).value;
             if (i < 0) i += l.size;

@@ -135,6 +135,11 @@ public final class ThreadModule implements ModuleProvider {
             excepthook(hookArgs);
             return PyNone.NONE;
         });
+        m.def("_format_exc", (Fn.F1) (mod, exc) -> {
+            // Gilt helper: an exception and its traceback as traceback.format_exception would.
+            if (!(exc instanceof PyBaseException e)) throw Errors.typeError("_format_exc() argument must be an exception");
+            return PyStr.of(Unraisable.formatter.format(e));
+        });
         m.def("_register_shutdown", (Fn.F1) (mod, fn) -> {
             registerShutdown(interp, fn);
             return PyNone.NONE;

@@ -25,7 +25,9 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -100,6 +102,7 @@ public final class PySelector extends PyGcObject {
         });
         PyMethodDescr.define(TYPE, "close", (Fn.F0) self -> ((PySelector) self).close());
         PyMethodDescr.define(TYPE, "__len__", (Fn.F0) self -> PyInt.of(((PySelector) self).regs.size()));
+        TYPE.len = self -> ((PySelector) self).regs.size();
     }
 
     private void checkOpen() {
@@ -182,9 +185,22 @@ public final class PySelector extends PyGcObject {
      * list of (data, events) tuples.
      */
     private PyObject select(PyObject timeoutObj) {
-        checkOpen();
         boolean forever = timeoutObj == PyNone.NONE;
-        double timeout = forever ? 0 : Args.asDouble(timeoutObj);
+        List<Object[]> ready = selectReady(forever, forever ? 0 : Args.asDouble(timeoutObj));
+        PyList out = new PyList(ready.size());
+        for (Object[] ev : ready) {
+            // selectReady's reference to the data goes into the tuple.
+            out.appendSteal(PyTuple.steal((PyObject) ev[0], PyInt.of((Integer) ev[1])));
+        }
+        return out;
+    }
+
+    /**
+     * The select used by the loop core: {data, events} pairs, each data a new reference the
+     * caller must release.
+     */
+    List<Object[]> selectReady(boolean forever, double timeout) {
+        checkOpen();
         try {
             if (!forever && timeout <= 0) {
                 selector.selectNow();
@@ -196,6 +212,14 @@ public final class PySelector extends PyGcObject {
         }
         wakeupPending = false;
         return collect();
+    }
+
+    boolean isEmpty() {
+        return regs.isEmpty();
+    }
+
+    void wakeupFromAnyThread() {
+        wakeup();
     }
 
     /** The blocking part of select, without the GIL. */
@@ -227,9 +251,10 @@ public final class PySelector extends PyGcObject {
         selector.wakeup();
     }
 
-    private PyObject collect() {
+    private List<Object[]> collect() {
         Set<SelectionKey> keys = selector.selectedKeys();
-        PyList out = new PyList(keys.size());
+        if (keys.isEmpty()) return List.of();
+        List<Object[]> out = new ArrayList<>(keys.size());
         Iterator<SelectionKey> it = keys.iterator();
         while (it.hasNext()) {
             SelectionKey k = it.next();
@@ -247,7 +272,7 @@ public final class PySelector extends PyGcObject {
             if ((ready & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT)) != 0) events |= EVENT_WRITE;
             events &= r.events;
             if (events == 0) continue;
-            out.appendSteal(PyTuple.steal(RefCount.newRef(r.data), PyInt.of(events)));
+            out.add(new Object[] {RefCount.newRef(r.data), events});
         }
         return out;
     }
