@@ -34,6 +34,9 @@ import org.junit.jupiter.api.TestFactory;
  * files do not depend on where the repository lives. Two programs run at a time; each has a
  * 20-second limit. A program opts out of a configuration with a comment such as
  * {@code # skip-if: gil=off}; options for the run come from {@code # gilt-args: -X ...}.
+ *
+ * <p>Programs under a {@code threads} directory run twice, with the GIL on and off
+ * ({@code -X gil=0}, shown as {@code [gil=off]}): their output must not depend on it.
  */
 class GoldenTest {
     private static final int PARALLEL = 2;
@@ -98,10 +101,23 @@ class GoldenTest {
             String display = root.relativize(p).toString();
             if (skipped) {
                 tests.add(DynamicTest.dynamicTest(display + " (skipped: " + CONFIG + ")", () -> {}));
-                continue;
+            } else {
+                CompletableFuture<Result> f = CompletableFuture.supplyAsync(() -> run(p, src), pool);
+                tests.add(DynamicTest.dynamicTest(display, p.toUri(), () -> check(p, f.get())));
             }
-            CompletableFuture<Result> f = CompletableFuture.supplyAsync(() -> run(p, src), pool);
-            tests.add(DynamicTest.dynamicTest(display, p.toUri(), () -> check(p, f.get())));
+            if (bothGilModes(p) && CONFIG.equals("gil=on")) {
+                boolean skipOff = false;
+                Matcher sk = SKIP.matcher(src);
+                while (sk.find()) {
+                    for (String c : sk.group(1).split("[,\\s]+")) if (c.trim().equals("gil=off")) skipOff = true;
+                }
+                if (skipOff) {
+                    tests.add(DynamicTest.dynamicTest(display + " [gil=off] (skipped)", () -> {}));
+                    continue;
+                }
+                CompletableFuture<Result> f = CompletableFuture.supplyAsync(() -> run(p, src, "-X", "gil=0"), pool);
+                tests.add(DynamicTest.dynamicTest(display + " [gil=off]", p.toUri(), () -> check(p, f.get())));
+            }
         }
         pool.shutdown();
         return tests.stream();
@@ -137,8 +153,15 @@ class GoldenTest {
         return cmd;
     }
 
-    static Result run(Path program, String src) {
+    /** Programs of a {@code threads} directory run with the GIL on and off. */
+    static boolean bothGilModes(Path p) {
+        for (Path part : p) if (part.toString().equals("threads")) return true;
+        return false;
+    }
+
+    static Result run(Path program, String src, String... extra) {
         List<String> finalCmd = giltCommand();
+        finalCmd.addAll(List.of(extra));
         Matcher args = ARGS.matcher(src);
         if (args.find()) for (String a : args.group(1).trim().split("\\s+")) finalCmd.add(a);
         finalCmd.add(program.getFileName().toString());

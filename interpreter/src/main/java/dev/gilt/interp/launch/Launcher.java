@@ -11,6 +11,7 @@ import dev.gilt.runtime.Config;
 import dev.gilt.runtime.Interp;
 import dev.gilt.runtime.error.PyException;
 import dev.gilt.runtime.error.PyExc;
+import dev.gilt.runtime.gil.Gil;
 import dev.gilt.runtime.memory.RefCount;
 import dev.gilt.runtime.module.ModuleProvider;
 import dev.gilt.runtime.module.ModuleRegistry;
@@ -46,6 +47,14 @@ final class Launcher {
     /** Runs everything; returns the process exit status. Never throws. */
     static int run(Main.Options o) {
         int status;
+        // The GIL (issue 3): an unknown -X gil name stops here; the main thread runs Python
+        // holding the lock (attached) from now on, and other threads take turns with it.
+        Gil.exitIfUnknown();
+        String labWarning = RefCount.labModeWarning();
+        if (labWarning != null) System.err.println(labWarning);
+        ThreadState ts = ThreadState.current();
+        ts.markMain();
+        Gil.attach(ts);
         try {
             status = runProgram(o);
         } catch (PyException e) {
@@ -58,6 +67,7 @@ final class Launcher {
         } catch (Throwable t) {
             status = internalError(t);
         }
+        Gil.atExit();
         return status;
     }
 

@@ -17,7 +17,11 @@ final class Signals {
         if (installed) return;
         installed = true;
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal("INT"), sig -> EvalBreaker.set(EvalBreaker.SIGNAL_PENDING));
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), sig -> {
+                EvalBreaker.set(EvalBreaker.SIGNAL_PENDING);
+                // Wakes the main thread out of sleep/lock/join waits (issue 3).
+                dev.gilt.runtime.thread.Interrupts.signalArrived();
+            });
         } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
             // No SIGINT handling on this platform: Ctrl-C ends the JVM.
         }

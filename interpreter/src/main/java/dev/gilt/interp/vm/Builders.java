@@ -83,6 +83,10 @@ final class Builders {
     }
 
     static void listExtend(PyList l, PyObject src) {
+        if (src instanceof PyList sl && !dev.gilt.runtime.Config.GIL_ENABLED) {
+            l.extend(sl); // copies under the source's monitor
+            return;
+        }
         if (src instanceof PyList sl) {
             int n = sl.size;
             for (int i = 0; i < n && i < sl.size; i++) l.append(sl.items[i]);
@@ -239,7 +243,8 @@ final class Builders {
         PyObject[] items = null;
         if (seq.getClass() == PyTuple.class) {
             items = ((PyTuple) seq).items;
-        } else if (seq.getClass() == PyList.class) {
+        } else if (seq.getClass() == PyList.class && dev.gilt.runtime.Config.GIL_ENABLED) {
+            // Free-threaded: lists go through collect() (iteration is safe against writers).
             PyList l = (PyList) seq;
             items = java.util.Arrays.copyOf(l.items, l.size);
         }

@@ -175,13 +175,17 @@ public class PyGenerator extends PyGcObject {
         Frame.release(f);
     }
 
-    /** next() for the iterator slot: the yielded value, or null when the generator returns. */
+    /**
+     * next() for the iterator slot: the yielded value, or null when the generator returns None;
+     * a generator returning another value ends with StopIteration(value), as CPython's
+     * gen_iternext (Ops.next and FOR_ITER treat that as the end too; next() passes it on).
+     */
     PyObject nextOrNull() {
         if (frame == null && !(this instanceof PyCoroutine)) return null;
         PyObject r = resume(ThreadState.current(), PyNone.NONE, null);
         if (lastReturned) {
-            RefCount.decref(r);
-            return null;
+            if (r == PyNone.NONE) return null;
+            throw stopIteration(r);
         }
         return r;
     }

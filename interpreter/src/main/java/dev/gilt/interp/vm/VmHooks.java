@@ -77,7 +77,11 @@ public final class VmHooks implements Interp.Hooks {
      */
     public static void install(Interp in) {
         in.hooks = new VmHooks();
+        // __del__ and weakref-callback errors from the runtime print with the VM's tracebacks.
+        dev.gilt.runtime.types.Unraisable.reporter = Unraisable::report;
         dev.gilt.runtime.memory.Gc.collectRequest = VmHooks::gcRequested;
+        // Runtime-level reports (threading.excepthook, __del__ errors) print full tracebacks.
+        dev.gilt.runtime.types.Unraisable.formatter = TracebackPrinter::format;
         CodeAttrs.install();
         if (in.builtins == null) {
             ModuleProvider p = ModuleRegistry.find("builtins");
@@ -124,9 +128,10 @@ public final class VmHooks implements Interp.Hooks {
     }
 
     /** Runs an automatic collection (from the eval breaker). */
-    static void autoCollect() {
+    static void autoCollect(dev.gilt.runtime.thread.ThreadState ts) {
         gcPending = 0;
-        if (dev.gilt.runtime.memory.Gc.isEnabled()) dev.gilt.runtime.memory.Gc.collect();
+        // With the GIL off the collection runs inside a stop-the-world (EvalBreaker does both).
+        EvalBreaker.collectGarbage(ts);
         gcLastLive = dev.gilt.runtime.memory.Gc.trackedObjects().size();
     }
 

@@ -23,6 +23,7 @@ import dev.gilt.runtime.object.PyStr;
 import dev.gilt.runtime.object.PyTuple;
 import dev.gilt.runtime.object.PyType;
 import dev.gilt.runtime.ops.Ops;
+import dev.gilt.runtime.types.GenericAttr;
 import dev.gilt.runtime.thread.EvalBreaker;
 import dev.gilt.runtime.thread.ThreadState;
 import java.util.Arrays;
@@ -88,23 +89,23 @@ final class VmOps {
 
     // ---- the eval breaker ------------------------------------------------------------------
 
+    /**
+     * The slow path of a RESUME / JUMP_BACKWARD check. A requested automatic collection is claimed
+     * here (the VM paces them, see VmHooks.gcRequested); every other bit (stop-the-world parking,
+     * biased refcount merges, GIL drop requests, signals, async exceptions) is handled by
+     * {@link EvalBreaker#handle}, which returns an async exception to raise or null.
+     */
     static void handleEvalBreaker(ThreadState ts) {
-        int fl = EvalBreaker.flags;
-        if ((fl & EvalBreaker.GC_REQUESTED) != 0 && EvalBreaker.clear(EvalBreaker.GC_REQUESTED)) {
-            VmHooks.autoCollect();
+        if ((EvalBreaker.flags & EvalBreaker.GC_REQUESTED) != 0 && EvalBreaker.clear(EvalBreaker.GC_REQUESTED)) {
+            VmHooks.autoCollect(ts);
         }
-        if ((fl & EvalBreaker.GIL_DROP_REQUEST) != 0) EvalBreaker.onGilDropRequest.run();
-        if ((fl & EvalBreaker.SIGNAL_PENDING) != 0 && EvalBreaker.isMainThread(ts.thread)
-                && EvalBreaker.clear(EvalBreaker.SIGNAL_PENDING)) {
-            EvalBreaker.signalHandler.run();
-        }
-        if ((fl & EvalBreaker.ASYNC_EXC) != 0) {
-            PyObject exc = ts.asyncExc;
-            if (exc != null) {
-                ts.asyncExc = null;
-                if (exc instanceof PyType t) throw new PyException(VmSupport.newException(t));
-                throw new PyException((PyBaseException) exc);
+        PyObject exc = EvalBreaker.handle(ts);
+        if (exc != null) {
+            if (exc instanceof PyType t) {
+                RefCount.decref(exc);
+                throw new PyException(VmSupport.newException(t));
             }
+            throw new PyException((PyBaseException) exc);
         }
     }
 
@@ -176,14 +177,34 @@ final class VmOps {
     /**
      * LOAD_ATTR's method form: the unbound function or method descriptor for {@code owner.name}
      * when a call can pass {@code owner} as first argument instead of binding (a new reference),
-     * else null (the caller then does a normal attribute load).
+     * else null (the caller then does a normal attribute load). Only for objects whose type uses
+     * the generic attribute lookup, when no instance attribute shadows the method.
      */
-    static PyObject lookupMethod(PyObject owner, PyStr name) {
+    static PyObject lookupMethod(VmCache cache, int at, PyObject owner, PyStr name) {
         PyType t = owner.type();
-        if ((t.flags & PyType.HAS_DICT) != 0 || t.getattr != PyType.OBJECT.getattr || t.getattr == null) return null;
-        PyObject d = t.lookup(name);
-        if (d instanceof PyFunction || d instanceof PyMethodDescr) return RefCount.newRef(d);
-        return null;
+        if (t.getattr != PyType.OBJECT.getattr || t.getattr == null) return null;
+        PyObject d = cache.typeLookup(at, t, name);
+        if (!(d instanceof PyFunction) && !(d instanceof PyMethodDescr)) return null;
+        PyDict dict = GenericAttr.dictOf(owner, false);
+        if (dict != null && dict.getItemStr(name) != null) return null;
+        return RefCount.newRef(d);
+    }
+
+    /**
+     * LOAD_ATTR: {@code owner.name} (a new reference). An instance attribute of an object with
+     * the generic lookup and no class attribute of that name is read straight from its dict
+     * (the type lookup is cached per instruction); everything else goes through Ops.getAttr.
+     */
+    static PyObject loadAttr(VmCache cache, int at, PyObject owner, PyStr name) {
+        PyType t = owner.type();
+        if (t.getattr == PyType.OBJECT.getattr && t.getattr != null && cache.typeLookup(at, t, name) == null) {
+            PyDict dict = GenericAttr.dictOf(owner, false);
+            if (dict != null) {
+                PyObject v = dict.getItemStr(name);
+                if (v != null) return RefCount.newRef(v);
+            }
+        }
+        return Ops.getAttr(owner, name);
     }
 
     /** The special method {@code name} of {@code o}'s type bound to {@code o}, or null. */
@@ -201,7 +222,7 @@ final class VmOps {
     static PyObject subscr(PyObject c, PyObject key) {
         if (key.getClass() == PyInt.class && ((PyInt) key).big == null) {
             long i = ((PyInt) key).value;
-            if (c.getClass() == PyList.class) {
+            if (c.getClass() == PyList.class && Config.GIL_ENABLED) { // free-threaded: PyList locks
                 PyList l = (PyList) c;
                 if (i < 0) i += l.size;
                 if (i >= 0 && i < l.size) return RefCount.newRef(l.items[(int) i]);
@@ -215,7 +236,8 @@ final class VmOps {
     }
 
     static void storeSubscr(PyObject c, PyObject key, PyObject v) {
-        if (c.getClass() == PyList.class && key.getClass() == PyInt.class && ((PyInt) key).big == null) {
+        if (c.getClass() == PyList.class && key.getClass() == PyInt.class && ((PyInt) key).big == null
+                && Config.GIL_ENABLED) { // free-threaded: PyList.setItem locks
             PyList l = (PyList) c;
             long i = ((PyInt) key).value;
             if (i < 0) i += l.size;
@@ -633,6 +655,9 @@ final class VmOps {
                 sp = drop(s, sp, 3);
                 s[sp++] = r;
             }
+            // Added to the Opcode contract by the compiler (except*); see their Javadoc for the
+            // semantics the VM is to implement.
+            case CHECK_EG_MATCH, CALL_INTRINSIC_2 -> throw Errors.systemError(op + " is not implemented yet");
             default -> throw Errors.systemError("unknown opcode " + op);
         }
         return sp;

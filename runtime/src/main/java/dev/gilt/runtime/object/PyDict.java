@@ -1,8 +1,11 @@
 package dev.gilt.runtime.object;
 
+import dev.gilt.runtime.Config;
 import dev.gilt.runtime.error.Errors;
 import dev.gilt.runtime.memory.RefCount;
 import dev.gilt.runtime.ops.Ops;
+import dev.gilt.runtime.thread.FreeThreading;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
@@ -27,9 +30,29 @@ import java.util.Arrays;
  * detect mutation through {@link #size()} (CPython's "dictionary changed size during
  * iteration") or {@link #version()}.
  *
- * <h2>Free threading (later)</h2>
- * Every read and write of the table arrays happens in this class; a per-object lock would wrap
- * the public methods here.
+ * <h2>Free threading</h2>
+ * With the GIL off and more than one thread running ({@link FreeThreading#mustLock()}; a
+ * {@code static final} test folds it all away with the GIL on), the public methods switch to
+ * their "shared" variants at the end of this file:
+ * <ul>
+ *   <li>Writers hold the dict's monitor for the pure-Java part of the operation and bump
+ *       {@link #seq} to odd before and to even after changing the table (a seqlock). A key whose
+ *       comparison needs {@code __eq__} (Python code) is compared outside the monitor and the
+ *       result remembered ({@link EqMemo}); the probe then restarts under the monitor. No Python
+ *       code and no decref ever runs while the monitor is held, so a thread never waits for one
+ *       that is parked at a stop-the-world or blocked.
+ *   <li>Readers take no lock: they read the table and accept the result only if {@link #seq} was
+ *       even and unchanged around the read (retrying otherwise), so they never act on a torn
+ *       table; array reads are guarded so a torn read cannot throw.
+ *   <li>References removed from the table are released through
+ *       {@link FreeThreading#decrefLater}, so a borrowed value a reader just got stays alive
+ *       until the reader increfs it. A removed entry's value slot is not cleared in free-threaded
+ *       mode (its key is), so code that reads {@code keyAt(i)} then {@code valueAt(i)} never sees
+ *       a null value.
+ * </ul>
+ * Single operations are therefore atomic and never throw a Java exception; iteration while
+ * another thread mutates sees each entry at most once and may raise "dictionary changed size
+ * during iteration", as in CPython.
  */
 public class PyDict extends PyGcObject {
     private static final int EMPTY = -1, DUMMY = -2;
@@ -124,17 +147,20 @@ public class PyDict extends PyGcObject {
 
     /** Key at entry slot i, or null if that entry was deleted (borrowed). */
     public PyObject keyAt(int i) {
-        return keys[i];
+        PyObject[] ks = keys;
+        return i < ks.length ? ks[i] : null; // a racing clear() may have shrunk the table
     }
 
     /** Value at entry slot i, or null if deleted (borrowed). */
     public PyObject valueAt(int i) {
-        return values[i];
+        PyObject[] vs = values;
+        return i < vs.length ? vs[i] : null;
     }
 
     /** Hash of the key at entry slot i (valid when keyAt(i) != null). */
     public long hashAt(int i) {
-        return hashes[i];
+        long[] hs = hashes;
+        return i < hs.length ? hs[i] : 0;
     }
 
     // ---- hashing and lookup -----------------------------------------------------------------
@@ -216,6 +242,7 @@ public class PyDict extends PyGcObject {
 
     /** Fast lookup for a str key (attribute names); borrowed or null. */
     public PyObject getItemStr(PyStr key) {
+        if (!Config.GIL_ENABLED && FreeThreading.shared) return getItemStrShared(key);
         long h = key.pyHash();
         int[] idx = index;
         int mask = idx.length - 1;
@@ -242,6 +269,7 @@ public class PyDict extends PyGcObject {
 
     /** The value for key whose hash is already known (borrowed), or null. */
     public PyObject getItem(PyObject key, long h) {
+        if (!Config.GIL_ENABLED && FreeThreading.shared) return getItemShared(key, h);
         int ix = findEntry(key, h);
         return ix < 0 ? null : values[ix];
     }
@@ -259,6 +287,10 @@ public class PyDict extends PyGcObject {
 
     /** d[key] = value with the key's hash already known. */
     public void setItem(PyObject key, long h, PyObject value) {
+        if (!Config.GIL_ENABLED && FreeThreading.shared) {
+            setItemShared(key, h, value);
+            return;
+        }
         RefCount.incref(value);
         int ix;
         try {
@@ -339,6 +371,7 @@ public class PyDict extends PyGcObject {
 
     /** {@link #pop(PyObject)} with the key's hash known. */
     public PyObject pop(PyObject key, long h) {
+        if (!Config.GIL_ENABLED && FreeThreading.shared) return popShared(key, h);
         int s = findSlot(key, h);
         if (s < 0) return null;
         return removeAtSlot(s);
@@ -350,7 +383,7 @@ public class PyDict extends PyGcObject {
         index[s] = DUMMY;
         PyObject k = keys[ix], v = values[ix];
         keys[ix] = null;
-        values[ix] = null;
+        if (Config.GIL_ENABLED) values[ix] = null; // free-threaded: see the class comment
         size--;
         version++;
         RefCount.decref(k);
@@ -361,7 +394,7 @@ public class PyDict extends PyGcObject {
     public boolean delItem(PyObject key) {
         PyObject v = pop(key);
         if (v == null) return false;
-        RefCount.decref(v);
+        FreeThreading.decrefLater(v);
         return true;
     }
 
@@ -370,6 +403,7 @@ public class PyDict extends PyGcObject {
      * takes the dict's references; KeyError "popitem(): dictionary is empty".
      */
     public PyTuple popItem() {
+        if (!Config.GIL_ENABLED && FreeThreading.shared) return popItemShared();
         if (size == 0) throw Errors.keyError(PyStr.of("popitem(): dictionary is empty"));
         int i = used - 1;
         while (i >= 0 && keys[i] == null) i--;
@@ -384,7 +418,7 @@ public class PyDict extends PyGcObject {
         }
         index[s] = DUMMY;
         keys[i] = null;
-        values[i] = null;
+        if (Config.GIL_ENABLED) values[i] = null;
         // The entry slot stays used (a hole): the number of non-empty index slots must stay at
         // most the entries used, so that probing always finds an EMPTY slot.
         size--;
@@ -394,6 +428,10 @@ public class PyDict extends PyGcObject {
 
     /** Removes everything; the dict is empty before any reference is released. */
     public void clear() {
+        if (!Config.GIL_ENABLED && FreeThreading.shared) {
+            clearShared();
+            return;
+        }
         PyObject[] ok = keys, ov = values;
         int n = used;
         setEmpty();
@@ -411,6 +449,7 @@ public class PyDict extends PyGcObject {
      */
     public PyObject setDefault(PyObject key, PyObject dflt) {
         long h = hashOf(key);
+        if (!Config.GIL_ENABLED && FreeThreading.shared) return setDefaultShared(key, h, dflt);
         int ix = findEntry(key, h);
         if (ix >= 0) return values[ix];
         RefCount.incref(key);
@@ -423,6 +462,15 @@ public class PyDict extends PyGcObject {
 
     /** A shallow copy (an exact dict, whatever this dict's type). */
     public PyDict copy() {
+        if (!Config.GIL_ENABLED && FreeThreading.shared) {
+            synchronized (this) {
+                return copyUnshared();
+            }
+        }
+        return copyUnshared();
+    }
+
+    private PyDict copyUnshared() {
         PyDict d = new PyDict(size);
         int n = used;
         for (int j = 0; j < n && j < used; j++) {
@@ -466,6 +514,10 @@ public class PyDict extends PyGcObject {
 
     /** Inserts a key known to be absent during a copy, with its hash (steals nothing; increfs). */
     void insertKnownAbsent(PyObject key, long h, PyObject value) {
+        if (!Config.GIL_ENABLED && FreeThreading.shared) {
+            setItemShared(key, h, value); // another thread may have inserted it meanwhile
+            return;
+        }
         RefCount.incref(key);
         RefCount.incref(value);
         insertNew(key, h, value);
@@ -473,11 +525,376 @@ public class PyDict extends PyGcObject {
 
     /** Makes room for {@code extra} more entries in one resize. */
     void reserve(int extra) {
+        if (!Config.GIL_ENABLED && FreeThreading.shared) {
+            synchronized (this) {
+                beginWrite();
+                try {
+                    reserveUnshared(extra);
+                } finally {
+                    endWrite();
+                }
+            }
+            return;
+        }
+        reserveUnshared(extra);
+    }
+
+    private void reserveUnshared(int extra) {
         if (used + extra > keys.length) {
             int cap = MIN_SIZE;
             while (cap * 2 / 3 < size + extra) cap <<= 1;
             rebuild(cap);
         }
+    }
+
+    // ---- free-threaded variants (see the class comment) ---------------------------------------
+
+    /** Seqlock word: odd while a writer (holding the monitor) changes the table. */
+    private volatile int seq;
+
+    /** Marks the start of a change; the caller holds the monitor. */
+    private void beginWrite() {
+        seq = seq + 1;
+        VarHandle.storeStoreFence(); // the odd value is visible before any table write
+    }
+
+    /** Marks the end of a change (a volatile write: the table writes are visible first). */
+    private void endWrite() {
+        seq = seq + 1;
+    }
+
+    /** Readers give up optimism after this many torn reads and read under the monitor. */
+    private static final int OPTIMISTIC_TRIES = 64;
+    /** A torn read: retry. */
+    private static final PyObject TORN = new Torn();
+
+    /** The sentinel type of {@link #TORN} (never visible to Python). */
+    private static final class Torn extends PyObject {
+        @Override
+        public PyType type() {
+            return PyType.OBJECT;
+        }
+    }
+
+    /** Results of {@code __eq__} calls made outside the monitor during one operation. */
+    private static final class EqMemo {
+        PyObject[] keys = new PyObject[2];
+        boolean[] eq = new boolean[2];
+        int n;
+        /** A key that needs comparing (set by {@link #probeLocked}). */
+        PyObject pending;
+
+        int lookup(PyObject k) {
+            for (int i = 0; i < n; i++) if (keys[i] == k) return eq[i] ? 1 : 0;
+            return -1;
+        }
+
+        void add(PyObject k, boolean r) {
+            if (n == keys.length) {
+                keys = Arrays.copyOf(keys, n * 2);
+                eq = Arrays.copyOf(eq, n * 2);
+            }
+            keys[n] = k;
+            eq[n++] = r;
+        }
+    }
+
+    private static final int ABSENT = -1, NEED_EQ = -2;
+
+    /**
+     * Probes for key under the monitor without calling Python code: the index slot, ABSENT, or
+     * NEED_EQ with {@code memo.pending} set to a key that must be compared with {@code __eq__}.
+     */
+    private int probeLocked(PyObject key, long h, EqMemo memo) {
+        int[] idx = index;
+        int mask = idx.length - 1;
+        long perturb = h;
+        int i = (int) (h & mask);
+        while (true) {
+            int ix = idx[i];
+            if (ix == EMPTY) return ABSENT;
+            if (ix >= 0) {
+                PyObject k = keys[ix];
+                if (k == key) return i;
+                if (hashes[ix] == h) {
+                    int fast = fastEquals(k, key);
+                    if (fast < 0) fast = memo.lookup(k);
+                    if (fast == 1) return i;
+                    if (fast < 0) {
+                        memo.pending = k;
+                        return NEED_EQ;
+                    }
+                }
+            }
+            perturb >>>= 5;
+            i = (int) ((i * 5L + perturb + 1) & mask);
+        }
+    }
+
+    /** Compares {@code memo.pending} (increfed by the caller under the monitor) with key, outside it. */
+    private static void resolve(EqMemo memo, PyObject key) {
+        PyObject k = memo.pending;
+        memo.pending = null;
+        try {
+            memo.add(k, Ops.eqBool(k, key));
+        } finally {
+            RefCount.decref(k);
+        }
+    }
+
+    private PyObject getItemStrShared(PyStr key) {
+        long h = key.pyHash();
+        for (int t = 0; t < OPTIMISTIC_TRIES; t++) {
+            int s0 = seq;
+            if ((s0 & 1) == 0) {
+                PyObject v = getItemStrRacy(key, h);
+                VarHandle.acquireFence();
+                if (v != TORN && seq == s0) return v;
+            }
+            Thread.onSpinWait();
+        }
+        return getItemLocked(key, h);
+    }
+
+    /** getItemStr on a table that may be changing: TORN when the arrays do not fit together. */
+    private PyObject getItemStrRacy(PyStr key, long h) {
+        int[] idx = index;
+        long[] hs = hashes;
+        PyObject[] ks = keys, vs = values;
+        int mask = idx.length - 1;
+        long perturb = h;
+        int i = (int) (h & mask);
+        for (int probes = 0; probes <= mask; probes++) {
+            int ix = idx[i];
+            if (ix == EMPTY) return null;
+            if (ix >= 0) {
+                if (ix >= ks.length || ix >= hs.length || ix >= vs.length) return TORN;
+                if (hs[ix] == h) {
+                    PyObject k = ks[ix];
+                    if (k == key) return vs[ix];
+                    if (k == null) return TORN;
+                    if (!isExactStr(k)) return getItemRacySlow(key, h);
+                    if (((PyStr) k).value.equals(key.value)) return vs[ix];
+                }
+            }
+            perturb >>>= 5;
+            i = (int) ((i * 5L + perturb + 1) & mask);
+        }
+        return TORN;
+    }
+
+    private PyObject getItemShared(PyObject key, long h) {
+        for (int t = 0; t < OPTIMISTIC_TRIES; t++) {
+            int s0 = seq;
+            if ((s0 & 1) == 0) {
+                PyObject v = getItemRacySlow(key, h);
+                VarHandle.acquireFence();
+                if (v != TORN && seq == s0) return v;
+            }
+            Thread.onSpinWait();
+        }
+        return getItemLocked(key, h);
+    }
+
+    /** The general lookup on a table that may be changing (may call __eq__): TORN if it tore. */
+    private PyObject getItemRacySlow(PyObject key, long h) {
+        try {
+            int s = findSlot(key, h);
+            if (s < 0) return null;
+            int ix = index[s];
+            PyObject v = values[ix];
+            return v == null ? TORN : v;
+        } catch (ArrayIndexOutOfBoundsException | NullPointerException e) {
+            return TORN; // arrays of two generations; the seqlock check would reject it anyway
+        }
+    }
+
+    /** The lookup under the monitor (after too many torn optimistic reads). Borrowed or null. */
+    private PyObject getItemLocked(PyObject key, long h) {
+        EqMemo memo = new EqMemo();
+        for (;;) {
+            synchronized (this) {
+                int r = probeLocked(key, h, memo);
+                if (r >= 0) return values[index[r]];
+                if (r == ABSENT) return null;
+                RefCount.incref(memo.pending);
+            }
+            resolve(memo, key);
+        }
+    }
+
+    private void setItemShared(PyObject key, long h, PyObject value) {
+        RefCount.incref(value);
+        EqMemo memo = null;
+        PyObject old = null;
+        for (;;) {
+            synchronized (this) {
+                int r = probeLocked(key, h, memo == null ? (memo = new EqMemo()) : memo);
+                if (r >= 0) {
+                    int ix = index[r];
+                    beginWrite();
+                    old = values[ix];
+                    values[ix] = value;
+                    endWrite();
+                    break;
+                }
+                if (r == ABSENT) {
+                    RefCount.incref(key);
+                    beginWrite();
+                    try {
+                        insertNew(key, h, value);
+                    } finally {
+                        endWrite();
+                    }
+                    break;
+                }
+                RefCount.incref(memo.pending);
+            }
+            try {
+                resolve(memo, key);
+            } catch (RuntimeException e) {
+                RefCount.decref(value);
+                throw e;
+            }
+        }
+        if (old != null) FreeThreading.decrefLater(old);
+    }
+
+    private PyObject popShared(PyObject key, long h) {
+        EqMemo memo = new EqMemo();
+        PyObject k, v;
+        for (;;) {
+            synchronized (this) {
+                int r = probeLocked(key, h, memo);
+                if (r == ABSENT) return null;
+                if (r >= 0) {
+                    int ix = index[r];
+                    beginWrite();
+                    index[r] = DUMMY;
+                    k = keys[ix];
+                    v = values[ix];
+                    keys[ix] = null;
+                    size--;
+                    version++;
+                    endWrite();
+                    break;
+                }
+                RefCount.incref(memo.pending);
+            }
+            resolve(memo, key);
+        }
+        // The caller gets its own reference; the dict's is released once readers moved on.
+        RefCount.incref(v);
+        FreeThreading.decrefLater(v);
+        FreeThreading.decrefLater(k);
+        return v;
+    }
+
+    private PyTuple popItemShared() {
+        PyObject k, v;
+        synchronized (this) {
+            if (size == 0) throw Errors.keyError(PyStr.of("popitem(): dictionary is empty"));
+            int i = used - 1;
+            while (i >= 0 && keys[i] == null) i--;
+            k = keys[i];
+            v = values[i];
+            int mask = index.length - 1;
+            long h = hashes[i];
+            long perturb = h;
+            int s = (int) (h & mask);
+            while (index[s] != i) {
+                perturb >>>= 5;
+                s = (int) ((s * 5L + perturb + 1) & mask);
+            }
+            beginWrite();
+            index[s] = DUMMY;
+            keys[i] = null;
+            size--;
+            version++;
+            endWrite();
+        }
+        PyTuple t = PyTuple.of(k, v);
+        FreeThreading.decrefLater(k);
+        FreeThreading.decrefLater(v);
+        return t;
+    }
+
+    private void clearShared() {
+        PyObject[] ok, ov;
+        int n;
+        synchronized (this) {
+            ok = keys;
+            ov = values;
+            n = used;
+            beginWrite();
+            setEmpty();
+            version++;
+            endWrite();
+        }
+        for (int j = 0; j < n; j++) {
+            if (ok[j] != null) {
+                FreeThreading.decrefLater(ok[j]);
+                FreeThreading.decrefLater(ov[j]);
+            }
+        }
+    }
+
+    private PyObject setDefaultShared(PyObject key, long h, PyObject dflt) {
+        EqMemo memo = new EqMemo();
+        for (;;) {
+            synchronized (this) {
+                int r = probeLocked(key, h, memo);
+                if (r >= 0) return values[index[r]];
+                if (r == ABSENT) {
+                    RefCount.incref(key);
+                    RefCount.incref(dflt);
+                    beginWrite();
+                    try {
+                        insertNew(key, h, dflt);
+                    } finally {
+                        endWrite();
+                    }
+                    return dflt;
+                }
+                RefCount.incref(memo.pending);
+            }
+            resolve(memo, key);
+        }
+    }
+
+    /**
+     * Reads entry slot i consistently: its key and value (borrowed) into {@code kv}; false when
+     * the entry is deleted or out of range. Iterators use it so that a racing writer never hands
+     * them half an entry.
+     */
+    public boolean readEntry(int i, PyObject[] kv) {
+        PyObject k, v;
+        if (!Config.GIL_ENABLED && FreeThreading.shared) {
+            for (int t = 0; t < OPTIMISTIC_TRIES; t++) {
+                int s0 = seq;
+                if ((s0 & 1) == 0) {
+                    k = keyAt(i);
+                    v = valueAt(i);
+                    VarHandle.acquireFence();
+                    if (seq == s0) {
+                        kv[0] = k;
+                        kv[1] = v;
+                        return k != null && v != null;
+                    }
+                }
+                Thread.onSpinWait();
+            }
+            synchronized (this) {
+                k = keyAt(i);
+                v = valueAt(i);
+            }
+        } else {
+            k = keyAt(i);
+            v = k == null ? null : valueAt(i);
+        }
+        kv[0] = k;
+        kv[1] = v;
+        return k != null && v != null;
     }
 
     // ---- GC -----------------------------------------------------------------------------------

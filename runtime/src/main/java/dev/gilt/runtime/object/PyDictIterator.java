@@ -36,6 +36,8 @@ public final class PyDictIterator extends PyGcObject {
     private int pos;
     /** Items still expected. */
     private int remaining;
+    /** Scratch for {@link PyDict#readEntry} (borrowed references, not counted). */
+    private final PyObject[] entry = new PyObject[2];
 
     /** Iterates {@code d} (borrowed; kept until exhausted). */
     public PyDictIterator(int kind, PyDict d) {
@@ -64,9 +66,12 @@ public final class PyDictIterator extends PyGcObject {
             throw Errors.runtimeError("dictionary changed size during iteration");
         }
         int i = pos;
+        // One consistent read of the entry: with the GIL off another thread may delete it
+        // between two reads (PyDict.readEntry).
+        PyObject[] kv = entry;
         if (kind < REVERSE_KEYS) {
             int n = d.entrySlots();
-            while (i < n && d.keyAt(i) == null) i++;
+            while (i < n && !d.readEntry(i, kv)) i++;
             if (i >= n) return exhaust();
             if (remaining == 0) {
                 exhaust();
@@ -75,15 +80,15 @@ public final class PyDictIterator extends PyGcObject {
             pos = i + 1;
         } else {
             if (i >= d.entrySlots()) i = d.entrySlots() - 1;
-            while (i >= 0 && d.keyAt(i) == null) i--;
+            while (i >= 0 && !d.readEntry(i, kv)) i--;
             if (i < 0) return exhaust();
             pos = i - 1;
         }
         remaining--;
         return switch (kind % 3) {
-            case 0 -> RefCount.newRef(d.keyAt(i));
-            case 1 -> RefCount.newRef(d.valueAt(i));
-            default -> PyTuple.of(d.keyAt(i), d.valueAt(i));
+            case 0 -> RefCount.newRef(kv[0]);
+            case 1 -> RefCount.newRef(kv[1]);
+            default -> PyTuple.of(kv[0], kv[1]);
         };
     }
 

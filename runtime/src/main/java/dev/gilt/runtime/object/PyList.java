@@ -1,5 +1,6 @@
 package dev.gilt.runtime.object;
 
+import dev.gilt.runtime.Config;
 import dev.gilt.runtime.error.Errors;
 import dev.gilt.runtime.error.PyException;
 import dev.gilt.runtime.error.PyExc;
@@ -10,6 +11,8 @@ import dev.gilt.runtime.object.collections.Sequences;
 import dev.gilt.runtime.object.collections.SliceIndices;
 import dev.gilt.runtime.object.collections.Sorting;
 import dev.gilt.runtime.ops.Ops;
+import dev.gilt.runtime.thread.FreeThreading;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
@@ -25,11 +28,21 @@ import java.util.Arrays;
  * argument) may mutate this list. Loops that call out re-read {@link #items} and {@link #size}
  * on each step and hold a reference to the element being compared, as CPython does.
  *
- * <h2>Free threading (later)</h2>
- * {@link #items} and {@link #size} are public for the VM's read fast paths only; every write to
- * them happens inside this class, in the methods of the "mutation" section, so a per-object lock
- * (CPython's critical section) can be added around those and the multi-step readers without
- * touching callers.
+ * <h2>Free threading</h2>
+ * {@link #items} and {@link #size} are public for the VM's read fast paths only (with the GIL
+ * on); every write to them happens inside this class. With the GIL off and more than one thread
+ * running ({@link FreeThreading#mustLock()}, folded away with the GIL on):
+ * <ul>
+ *   <li>every mutation holds the list's monitor and bumps {@link #seq} to odd before and to even
+ *       after changing items/size (a seqlock); no Python code and no decref runs under the
+ *       monitor, and references the list gives up are released through
+ *       {@link FreeThreading#decrefLater} ({@link #release});
+ *   <li>single-item reads ({@link #itemRef}, {@link #getItem}, iteration) take no lock: they
+ *       accept what they read only if {@link #seq} was even and unchanged around it;
+ *       multi-item reads ({@link #toArray}, {@link #slice}) hold the monitor;
+ *   <li>index checks are repeated under the monitor, so a racing shrink yields IndexError,
+ *       never a Java exception.
+ * </ul>
  */
 public class PyList extends PyGcObject {
     public static final PyType TYPE = PyType.builtin("list", PyList.class);
@@ -91,13 +104,54 @@ public class PyList extends PyGcObject {
 
     /** Item {@code i} with Python's negative indexing, a new reference; IndexError if out of range. */
     public PyObject getItem(long i) {
+        if (!Config.GIL_ENABLED && FreeThreading.shared) {
+            int n = size;
+            if (i < 0) i += n;
+            PyObject v = i < 0 || i > Integer.MAX_VALUE ? null : itemRef((int) i);
+            if (v == null) throw Errors.indexError("list index out of range");
+            return v;
+        }
         if (i < 0) i += size;
         if (i < 0 || i >= size) throw Errors.indexError("list index out of range");
         return RefCount.newRef(items[(int) i]);
     }
 
+    /**
+     * Item {@code i} (0 &lt;= i) as a new reference, or null when {@code i >= size}; safe while
+     * other threads mutate the list (see the class comment).
+     */
+    public PyObject itemRef(int i) {
+        if (Config.GIL_ENABLED || !FreeThreading.shared) return i < size ? RefCount.newRef(items[i]) : null;
+        for (int t = 0; t < OPTIMISTIC_TRIES; t++) {
+            int s0 = seq;
+            if ((s0 & 1) == 0) {
+                PyObject[] a = items;
+                int n = size;
+                PyObject v = i < n && i < a.length ? a[i] : null;
+                VarHandle.acquireFence();
+                if (seq == s0) {
+                    if (i >= n) return null;
+                    if (v != null) return RefCount.newRef(v);
+                }
+            }
+            Thread.onSpinWait();
+        }
+        synchronized (this) {
+            return i < size ? RefCount.newRef(items[i]) : null;
+        }
+    }
+
     /** A fresh array of new references to the elements. */
     public PyObject[] toArray() {
+        if (!Config.GIL_ENABLED && FreeThreading.shared) {
+            synchronized (this) {
+                return toArrayUnshared();
+            }
+        }
+        return toArrayUnshared();
+    }
+
+    private PyObject[] toArrayUnshared() {
         PyObject[] a = Arrays.copyOf(items, size);
         for (PyObject o : a) RefCount.incref(o);
         return a;
@@ -110,6 +164,16 @@ public class PyList extends PyGcObject {
 
     /** {@code self[lo:hi]} (already clamped to 0 &lt;= lo &lt;= hi &lt;= size): a new list. */
     public PyList slice(int lo, int hi) {
+        if (!Config.GIL_ENABLED && FreeThreading.shared) {
+            synchronized (this) {
+                // Clamp again: the list may have shrunk since the caller computed the bounds.
+                return sliceUnshared(Math.min(lo, size), Math.min(hi, size));
+            }
+        }
+        return sliceUnshared(lo, hi);
+    }
+
+    private PyList sliceUnshared(int lo, int hi) {
         int n = Math.max(0, hi - lo);
         PyList l = new PyList(n);
         for (int i = 0; i < n; i++) l.items[i] = RefCount.newRef(items[lo + i]);
@@ -139,6 +203,21 @@ public class PyList extends PyGcObject {
 
     /** append taking over the caller's reference to x. */
     public void appendSteal(PyObject x) {
+        if (!Config.GIL_ENABLED && FreeThreading.shared) {
+            synchronized (this) {
+                beginWrite();
+                try {
+                    appendStealUnshared(x);
+                } finally {
+                    endWrite();
+                }
+            }
+            return;
+        }
+        appendStealUnshared(x);
+    }
+
+    private void appendStealUnshared(PyObject x) {
         if (size == items.length) {
             try {
                 ensureCapacity(size + 1);
@@ -152,6 +231,22 @@ public class PyList extends PyGcObject {
 
     /** {@code self[i] = v} for 0 &lt;= i &lt; size: increfs v, decrefs the old item. */
     public void setItem(int i, PyObject v) {
+        if (!Config.GIL_ENABLED && FreeThreading.shared) {
+            RefCount.incref(v);
+            PyObject old;
+            synchronized (this) {
+                if (i >= size) {
+                    RefCount.decref(v); // the caller's object: it still holds a reference
+                    throw Errors.indexError("list assignment index out of range");
+                }
+                beginWrite();
+                old = items[i];
+                items[i] = v;
+                endWrite();
+            }
+            FreeThreading.decrefLater(old);
+            return;
+        }
         RefCount.incref(v);
         PyObject old = items[i];
         items[i] = v;
@@ -160,6 +255,21 @@ public class PyList extends PyGcObject {
 
     /** list.insert(where, x) with CPython's clamping; increfs x. */
     public void insert(long where, PyObject x) {
+        if (!Config.GIL_ENABLED && FreeThreading.shared) {
+            synchronized (this) {
+                beginWrite();
+                try {
+                    insertUnshared(where, x);
+                } finally {
+                    endWrite();
+                }
+            }
+            return;
+        }
+        insertUnshared(where, x);
+    }
+
+    private void insertUnshared(long where, PyObject x) {
         int n = size;
         if (where < 0) {
             where += n;
@@ -176,6 +286,44 @@ public class PyList extends PyGcObject {
     /** list.extend(iterable). */
     public void extend(PyObject iterable) {
         Class<?> c = iterable.getClass();
+        if (!Config.GIL_ENABLED && FreeThreading.shared && (c == PyList.class || iterable == this)) {
+            // Copy the source under its own monitor, then append under ours (never both held).
+            PyObject[] src = ((PyList) iterable).toArray();
+            if (src.length == 0) return;
+            synchronized (this) {
+                beginWrite();
+                try {
+                    ensureCapacity(size + src.length);
+                    System.arraycopy(src, 0, items, size, src.length);
+                    size += src.length;
+                } catch (RuntimeException e) {
+                    Sequences.decrefAll(src, src.length);
+                    throw e;
+                } finally {
+                    endWrite();
+                }
+            }
+            return;
+        }
+        if (!Config.GIL_ENABLED && FreeThreading.shared && c == PyTuple.class) {
+            PyObject[] src = ((PyTuple) iterable).items;
+            if (src.length == 0) return;
+            for (PyObject o : src) RefCount.incref(o);
+            synchronized (this) {
+                beginWrite();
+                try {
+                    ensureCapacity(size + src.length);
+                    System.arraycopy(src, 0, items, size, src.length);
+                    size += src.length;
+                } catch (RuntimeException e) {
+                    Sequences.decrefAll(src, src.length);
+                    throw e;
+                } finally {
+                    endWrite();
+                }
+            }
+            return;
+        }
         if (c == PyList.class || c == PyTuple.class || iterable == this) {
             PyObject[] src;
             int n;
@@ -207,6 +355,22 @@ public class PyList extends PyGcObject {
 
     /** list.pop(i): removes and returns item i (the caller gets the list's reference). */
     public PyObject pop(long i) {
+        if (!Config.GIL_ENABLED && FreeThreading.shared) {
+            PyObject x;
+            synchronized (this) {
+                int n = size;
+                if (n == 0) throw Errors.indexError("pop from empty list");
+                if (i < 0) i += n;
+                if (i < 0 || i >= n) throw Errors.indexError("pop index out of range");
+                beginWrite();
+                x = takeAt((int) i, true);
+                endWrite();
+            }
+            // The caller's own reference; the list's is released once readers moved on.
+            RefCount.incref(x);
+            FreeThreading.decrefLater(x);
+            return x;
+        }
         int n = size;
         if (n == 0) throw Errors.indexError("pop from empty list");
         if (i < 0) i += n;
@@ -223,6 +387,22 @@ public class PyList extends PyGcObject {
 
     /** Removes the last {@code n} items and returns the list's references to them, in order. */
     public PyObject[] popTail(int n) {
+        if (!Config.GIL_ENABLED && FreeThreading.shared) {
+            PyObject[] tail;
+            synchronized (this) {
+                n = Math.min(n, size);
+                beginWrite();
+                tail = Arrays.copyOfRange(items, size - n, size);
+                Arrays.fill(items, size - n, size, null);
+                size -= n;
+                endWrite();
+            }
+            for (PyObject o : tail) {
+                RefCount.incref(o);
+                FreeThreading.decrefLater(o);
+            }
+            return tail;
+        }
         PyObject[] tail = Arrays.copyOfRange(items, size - n, size);
         Arrays.fill(items, size - n, size, null);
         size -= n;
@@ -231,11 +411,36 @@ public class PyList extends PyGcObject {
 
     /** Deletes item i (0 &lt;= i &lt; size), decref'ing it. */
     public void delItem(int i) {
+        if (!Config.GIL_ENABLED && FreeThreading.shared) {
+            PyObject x;
+            synchronized (this) {
+                if (i >= size) throw Errors.indexError("list assignment index out of range");
+                beginWrite();
+                x = takeAt(i, true);
+                endWrite();
+            }
+            FreeThreading.decrefLater(x);
+            return;
+        }
         RefCount.decref(takeAt(i, true));
     }
 
     /** list.clear(): the list is empty before any element is released. */
     public void clear() {
+        if (!Config.GIL_ENABLED && FreeThreading.shared) {
+            PyObject[] old;
+            int n;
+            synchronized (this) {
+                beginWrite();
+                old = items;
+                n = size;
+                items = NO_ITEMS;
+                size = 0;
+                endWrite();
+            }
+            for (int i = 0; i < n; i++) FreeThreading.xdecrefLater(old[i]);
+            return;
+        }
         PyObject[] old = items;
         int n = size;
         items = NO_ITEMS;
@@ -245,6 +450,14 @@ public class PyList extends PyGcObject {
 
     /** list.reverse() */
     public void reverse() {
+        if (!Config.GIL_ENABLED && FreeThreading.shared) {
+            synchronized (this) {
+                beginWrite();
+                reverseRange(items, size);
+                endWrite();
+            }
+            return;
+        }
         for (int a = 0, b = size - 1; a < b; a++, b--) {
             PyObject t = items[a];
             items[a] = items[b];
@@ -254,6 +467,25 @@ public class PyList extends PyGcObject {
 
     /** {@code self *= n} */
     public void inplaceRepeat(long n) {
+        if (!Config.GIL_ENABLED && FreeThreading.shared) {
+            if (n <= 0) {
+                clear();
+                return;
+            }
+            synchronized (this) {
+                beginWrite();
+                try {
+                    inplaceRepeatUnshared(n);
+                } finally {
+                    endWrite();
+                }
+            }
+            return;
+        }
+        inplaceRepeatUnshared(n);
+    }
+
+    private void inplaceRepeatUnshared(long n) {
         int m = size;
         if (m == 0 || n == 1) return;
         if (n <= 0) {
@@ -273,6 +505,19 @@ public class PyList extends PyGcObject {
      * list_ass_slice after the source was materialised. lo/hi are clamped here.
      */
     void assignSlice(long lo, long hi, PyObject[] src, int n) {
+        if (!Config.GIL_ENABLED && FreeThreading.shared) {
+            PyObject[] recycle;
+            synchronized (this) {
+                beginWrite();
+                try {
+                    recycle = assignSliceLocked(lo, hi, src, n);
+                } finally {
+                    endWrite();
+                }
+            }
+            for (PyObject o : recycle) FreeThreading.xdecrefLater(o);
+            return;
+        }
         int sz = size;
         if (lo < 0) lo = 0;
         else if (lo > sz) lo = sz;
@@ -300,8 +545,55 @@ public class PyList extends PyGcObject {
         for (int k = norig - 1; k >= 0; k--) RefCount.xdecref(recycle[k]);
     }
 
+    /** The shared-mode core of {@link #assignSlice}: returns the references given up. */
+    private PyObject[] assignSliceLocked(long lo, long hi, PyObject[] src, int n) {
+        int sz = size;
+        if (lo < 0) lo = 0;
+        else if (lo > sz) lo = sz;
+        if (hi < lo) hi = lo;
+        else if (hi > sz) hi = sz;
+        int ilow = (int) lo, norig = (int) (hi - lo), d = n - norig;
+        if (d > 0 && sz + d > Sequences.MAX_SIZE) {
+            Sequences.decrefAll(src, n);
+            throw Sequences.tooBig();
+        }
+        PyObject[] recycle = Arrays.copyOfRange(items, ilow, ilow + norig);
+        if (d < 0) {
+            System.arraycopy(items, ilow + norig, items, ilow + n, sz - ilow - norig);
+            Arrays.fill(items, sz + d, sz, null);
+        } else if (d > 0) {
+            ensureCapacity(sz + d);
+            System.arraycopy(items, ilow + norig, items, ilow + n, sz - ilow - norig);
+        }
+        System.arraycopy(src, 0, items, ilow, n);
+        size = sz + d;
+        return recycle;
+    }
+
     /** {@code self[start::step] = src} for an extended slice of exactly src.length items (steals src). */
     void assignExtended(SliceIndices si, PyObject[] src) {
+        if (!Config.GIL_ENABLED && FreeThreading.shared) {
+            int n = (int) si.length();
+            PyObject[] garbage = new PyObject[n];
+            synchronized (this) {
+                for (int i = 0; i < n; i++) {
+                    if ((int) si.at(i) >= size) {
+                        Sequences.decrefAll(src, src.length);
+                        throw Errors.valueError("attempt to assign sequence of size %d to extended slice of size %d",
+                                src.length, n);
+                    }
+                }
+                beginWrite();
+                for (int i = 0; i < n; i++) {
+                    int cur = (int) si.at(i);
+                    garbage[i] = items[cur];
+                    items[cur] = src[i];
+                }
+                endWrite();
+            }
+            for (PyObject g : garbage) FreeThreading.xdecrefLater(g);
+            return;
+        }
         int n = (int) si.length();
         PyObject[] garbage = new PyObject[n];
         for (int i = 0; i < n; i++) {
@@ -316,6 +608,28 @@ public class PyList extends PyGcObject {
     void deleteExtended(SliceIndices si) {
         int n = (int) si.length();
         if (n == 0) return;
+        if (!Config.GIL_ENABLED && FreeThreading.shared) {
+            PyObject[] garbage = new PyObject[n];
+            synchronized (this) {
+                int sz = size;
+                boolean[] doomed = new boolean[sz];
+                for (int i = 0; i < n; i++) {
+                    int at = (int) si.at(i);
+                    if (at < sz) doomed[at] = true;
+                }
+                beginWrite();
+                int g = 0, w = 0;
+                for (int r = 0; r < sz; r++) {
+                    if (doomed[r]) garbage[g++] = items[r];
+                    else items[w++] = items[r];
+                }
+                Arrays.fill(items, w, sz, null);
+                size = w;
+                endWrite();
+            }
+            for (PyObject o : garbage) FreeThreading.xdecrefLater(o);
+            return;
+        }
         boolean[] doomed = new boolean[size];
         for (int i = 0; i < n; i++) doomed[(int) si.at(i)] = true;
         PyObject[] garbage = new PyObject[n];
@@ -337,10 +651,25 @@ public class PyList extends PyGcObject {
      */
     public void sort(PyObject key, boolean reverse) {
         if (key == PyNone.NONE) key = null;
-        PyObject[] saved = items;
-        int n = size;
-        items = SORTING;
-        size = 0;
+        boolean shared = !Config.GIL_ENABLED && FreeThreading.shared;
+        PyObject[] saved;
+        int n;
+        if (shared) {
+            // Take the items out under the monitor; sort outside it (comparisons run Python).
+            synchronized (this) {
+                beginWrite();
+                saved = items;
+                n = size;
+                items = SORTING;
+                size = 0;
+                endWrite();
+            }
+        } else {
+            saved = items;
+            n = size;
+            items = SORTING;
+            size = 0;
+        }
         PyObject[] keys = null;
         RuntimeException failure = null;
         boolean reversed = false;
@@ -371,12 +700,28 @@ public class PyList extends PyGcObject {
             if (reversed) {
                 reverseRange(saved, n);
             }
-            PyObject[] meanwhile = items;
-            int mn = size;
-            items = saved;
-            size = n;
+            PyObject[] meanwhile;
+            int mn;
+            if (shared) {
+                synchronized (this) {
+                    beginWrite();
+                    meanwhile = items;
+                    mn = size;
+                    items = saved;
+                    size = n;
+                    endWrite();
+                }
+            } else {
+                meanwhile = items;
+                mn = size;
+                items = saved;
+                size = n;
+            }
             if (meanwhile != SORTING) {
-                for (int i = 0; i < mn; i++) RefCount.xdecref(meanwhile[i]);
+                for (int i = 0; i < mn; i++) {
+                    if (shared) FreeThreading.xdecrefLater(meanwhile[i]);
+                    else RefCount.xdecref(meanwhile[i]);
+                }
                 if (failure == null) failure = Errors.valueError("list modified during sort");
             }
         }
@@ -403,6 +748,15 @@ public class PyList extends PyGcObject {
 
     /** Item i is x or == x; the list may change during the comparison. */
     private boolean matchAt(int i, PyObject x) {
+        if (!Config.GIL_ENABLED && FreeThreading.shared) {
+            PyObject o = itemRef(i);
+            if (o == null) return false;
+            try {
+                return o == x || Ops.eqBool(o, x);
+            } finally {
+                RefCount.decref(o);
+            }
+        }
         PyObject o = items[i];
         if (o == x) return true;
         RefCount.incref(o);
@@ -431,6 +785,10 @@ public class PyList extends PyGcObject {
 
     /** list.remove(x) */
     public void remove(PyObject x) {
+        if (!Config.GIL_ENABLED && FreeThreading.shared) {
+            removeShared(x);
+            return;
+        }
         for (int i = 0; i < size; i++) {
             if (matchAt(i, x)) {
                 if (i < size) delItem(i);
@@ -440,8 +798,56 @@ public class PyList extends PyGcObject {
         throw Errors.valueError("list.remove(x): x not in list");
     }
 
+    /** remove(x) with other threads mutating: deletes the matched object only if it is still there. */
+    private void removeShared(PyObject x) {
+        restart:
+        for (;;) {
+            for (int i = 0; ; i++) {
+                PyObject o = itemRef(i);
+                if (o == null) break;
+                boolean eq;
+                try {
+                    eq = o == x || Ops.eqBool(o, x);
+                } catch (RuntimeException e) {
+                    RefCount.decref(o);
+                    throw e;
+                }
+                if (eq) {
+                    boolean gone = false;
+                    synchronized (this) {
+                        if (i < size && items[i] == o) {
+                            beginWrite();
+                            takeAt(i, true);
+                            endWrite();
+                            gone = true;
+                        }
+                    }
+                    if (gone) {
+                        FreeThreading.decrefLater(o); // the list's reference
+                        RefCount.decref(o);
+                        return;
+                    }
+                    RefCount.decref(o);
+                    continue restart; // moved meanwhile: search again
+                }
+                RefCount.decref(o);
+            }
+            throw Errors.valueError("list.remove(x): x not in list");
+        }
+    }
+
     /** Lexicographic comparison with another list (the caller checked both are lists). */
     PyObject compareWith(PyList w, int op) {
+        if (!Config.GIL_ENABLED && FreeThreading.shared) {
+            // Snapshots: the lists may change while elements compare (tuples compare the same way).
+            PyTuple ta = PyTuple.steal(toArray()), tb = PyTuple.steal(w.toArray());
+            try {
+                return Ops.richCompare(ta, tb, op);
+            } finally {
+                RefCount.decref(ta);
+                RefCount.decref(tb);
+            }
+        }
         if (size != w.size && (op == Ops.EQ || op == Ops.NE)) return PyBool.of(op == Ops.NE);
         int i = 0;
         for (; i < size && i < w.size; i++) {
@@ -476,7 +882,8 @@ public class PyList extends PyGcObject {
             StringBuilder sb = new StringBuilder("[");
             for (int i = 0; i < size; i++) {
                 if (i > 0) sb.append(", ");
-                PyObject o = RefCount.newRef(items[i]);
+                PyObject o = itemRef(i);
+                if (o == null) break; // shrunk by another thread
                 try {
                     sb.append(Ops.reprString(o));
                 } finally {
@@ -487,6 +894,21 @@ public class PyList extends PyGcObject {
         } finally {
             ReprGuard.exit(this);
         }
+    }
+
+    // ---- free threading (see the class comment) ------------------------------------------------
+
+    /** Seqlock word: odd while a writer (holding the monitor) changes items/size. */
+    private volatile int seq;
+    private static final int OPTIMISTIC_TRIES = 64;
+
+    private void beginWrite() {
+        seq = seq + 1;
+        VarHandle.storeStoreFence();
+    }
+
+    private void endWrite() {
+        seq = seq + 1;
     }
 
     // ---- GC ---------------------------------------------------------------------------------

@@ -37,7 +37,11 @@ public final class PyListIterator extends PyGcObject {
     public PyObject next() {
         PyList l = seq;
         if (l == null) return null;
-        if (index < l.size) return RefCount.newRef(l.items[index++]);
+        PyObject v = l.itemRef(index); // safe while other threads mutate the list
+        if (v != null) {
+            index++;
+            return v;
+        }
         seq = null;
         RefCount.decref(l);
         return null;
@@ -85,7 +89,11 @@ public final class PyListIterator extends PyGcObject {
         public PyObject next() {
             PyList l = seq;
             if (l == null) return null;
-            if (index >= 0 && index < l.size) return RefCount.newRef(l.items[index--]);
+            PyObject v = index >= 0 ? l.itemRef(index) : null;
+            if (v != null) {
+                index--;
+                return v;
+            }
             index = -1;
             seq = null;
             RefCount.decref(l);

@@ -58,6 +58,7 @@ public class PySet extends PyAnySet {
 
     /** set.pop(): removes and returns an element (the caller gets the set's reference). */
     public PyObject pop() {
+        if (shared()) return popShared();
         if (used == 0) throw dev.gilt.runtime.error.Errors.keyError(PyStr.of("pop from an empty set"));
         int i = finger & mask;
         while (keys[i] == null || keys[i] == DUMMY) {

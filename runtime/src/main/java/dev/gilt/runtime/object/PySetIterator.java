@@ -21,6 +21,8 @@ public final class PySetIterator extends PyGcObject {
     private int usedAtStart;
     private int pos;
     private int remaining;
+    /** Scratch for {@link PyAnySet#nextEntryRef}. */
+    private final PyObject[] entry = new PyObject[1];
 
     public PySetIterator(PyAnySet s) {
         this.set = RefCount.newRef(s);
@@ -41,7 +43,8 @@ public final class PySetIterator extends PyGcObject {
             usedAtStart = -1;
             throw Errors.runtimeError("Set changed size during iteration");
         }
-        int i = s.nextSlot(pos);
+        PyObject[] out = entry;
+        int i = s.nextEntryRef(pos, out); // one consistent step, even with the GIL off
         if (i < 0) {
             set = null;
             RefCount.decref(s);
@@ -49,7 +52,9 @@ public final class PySetIterator extends PyGcObject {
         }
         pos = i + 1;
         remaining--;
-        return RefCount.newRef(s.keyAtSlot(i));
+        PyObject k = out[0];
+        out[0] = null;
+        return k;
     }
 
     @Override

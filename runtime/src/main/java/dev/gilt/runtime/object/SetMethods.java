@@ -208,7 +208,16 @@ final class SetMethods {
 
     /** Elements of s in table order, with hashes, as a stable snapshot (new references). */
     private static PyObject[] snapshot(PyAnySet s, long[] hashesOut) {
-        PyObject[] out = new PyObject[s.used];
+        if (PyAnySet.shared()) {
+            synchronized (s) {
+                return snapshotUnshared(s, hashesOut);
+            }
+        }
+        return snapshotUnshared(s, hashesOut);
+    }
+
+    private static PyObject[] snapshotUnshared(PyAnySet s, long[] hashesOut) {
+        PyObject[] out = new PyObject[Math.min(s.used, hashesOut.length)];
         int n = 0;
         for (int i = 0; i <= s.mask && n < out.length; i++) {
             PyObject k = s.keys[i];

@@ -52,6 +52,11 @@ public final class EvalBreaker {
     public static final int STOP_THE_WORLD = 16;
     /** Biased refcounts: objects wait in their owner's merge queue. */
     public static final int MERGE_REFS = 32;
+    /**
+     * Free-threaded mode: references removed from containers wait for every thread to pass a
+     * quiescent point ({@link FreeThreading}); set while any wait, cleared by FreeThreading.
+     */
+    public static final int QSBR = 64;
 
     /** The bits; read by the eval loop once per check. */
     public static volatile int flags;
@@ -141,6 +146,7 @@ public final class EvalBreaker {
         if ((fl & STOP_THE_WORLD) != 0) StopTheWorld.park(ts);
         if ((fl & GIL_DROP_REQUEST) != 0) gil.yieldIfRequested(ts);
         if ((fl & MERGE_REFS) != 0) RefCount.mergeQueued(ts);
+        if ((fl & QSBR) != 0) FreeThreading.quiescent(ts);
         if ((fl & GC_REQUESTED) != 0 && clear(GC_REQUESTED)) collectGarbage(ts);
         if ((fl & SIGNAL_PENDING) != 0 && isMainThread(ts.thread) && clear(SIGNAL_PENDING)) signalHandler.run();
         if ((fl & ASYNC_EXC) != 0) return ts.takeAsyncExc();

@@ -94,6 +94,12 @@ public final class ThreadState {
     /** TicksGil: eval-breaker checks left before the next forced release. */
     public int gilTicks;
 
+    /**
+     * Free-threaded mode: the reclamation epoch this thread saw at its last quiescent point
+     * (written by the owner only; see {@link FreeThreading}).
+     */
+    volatile long qsbrSeen;
+
     public static int recursionLimit = 1000;
 
     private static final VarHandle ASYNC_EXC;
@@ -162,6 +168,7 @@ public final class ThreadState {
     /** Marks this thread as not running Python (it counts as stopped). Owning thread only. */
     public void detach() {
         status = DETACHED;
+        FreeThreading.onDetach(this); // a quiescent point for deferred releases (issue 3)
         StopTheWorld.notifyDetached();
     }
 

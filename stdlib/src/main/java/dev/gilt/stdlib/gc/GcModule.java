@@ -40,6 +40,17 @@ public final class GcModule implements ModuleProvider {
     private static final ArgParser COLLECT = ArgParser.of("collect", 0, 0, "generation");
     private static final ArgParser GET_OBJECTS = ArgParser.of("get_objects", 0, 0, "generation");
 
+    /**
+     * gc.collect() runs even while automatic collection is disabled (as CPython's); with the GIL
+     * off it runs inside a stop-the-world, as EvalBreaker.collectGarbage does.
+     */
+    static int collectNow() {
+        if (dev.gilt.runtime.Config.GIL_ENABLED) return Gc.collect();
+        int[] n = {0};
+        dev.gilt.runtime.thread.StopTheWorld.run(dev.gilt.runtime.thread.ThreadState.current(), () -> n[0] = Gc.collect());
+        return n[0];
+    }
+
     static PyDict info(int generation, int collected) {
         PyDict d = new PyDict();
         put(d, "generation", PyInt.of(generation));
@@ -89,7 +100,7 @@ public final class GcModule implements ModuleProvider {
             } finally {
                 RefCount.decref(start);
             }
-            int n = Gc.collect();
+            int n = collectNow();
             PyDict stop = info(gen, n);
             try {
                 runCallbacks(m, "stop", stop);

@@ -23,6 +23,9 @@ import java.util.Arrays;
  * direction flushes or rewinds first).
  */
 public final class PyBuffered extends PyIOBase implements BinaryLayer {
+    /** Serialises threads using this object (see {@link IoLock}). */
+    final IoLock ioLock = new IoLock();
+
     public static final PyType READER = Attr.install(PyType.builtin("BufferedReader", PyBuffered.class, BUFFERED), "_io");
     public static final PyType WRITER = Attr.install(PyType.builtin("BufferedWriter", PyBuffered.class, BUFFERED), "_io");
     public static final PyType RANDOM = Attr.install(PyType.builtin("BufferedRandom", PyBuffered.class, BUFFERED), "_io");
@@ -80,6 +83,15 @@ public final class PyBuffered extends PyIOBase implements BinaryLayer {
 
     @Override
     public int readInto(byte[] b, int off, int len) {
+        ioLock.lock();
+        try {
+            return readIntoUnlocked(b, off, len);
+        } finally {
+            ioLock.unlock();
+        }
+    }
+
+    private int readIntoUnlocked(byte[] b, int off, int len) {
         checkClosed();
         if (!raw.readable) throw unsupported("read");
         flushWrites();
@@ -109,6 +121,15 @@ public final class PyBuffered extends PyIOBase implements BinaryLayer {
 
     @Override
     public void writeBytes(byte[] b, int off, int len) {
+        ioLock.lock();
+        try {
+            writeBytesUnlocked(b, off, len);
+        } finally {
+            ioLock.unlock();
+        }
+    }
+
+    private void writeBytesUnlocked(byte[] b, int off, int len) {
         checkClosed();
         if (!raw.writable) throw unsupported("write");
         if (rlen > rpos) dropReadAhead();
@@ -126,6 +147,15 @@ public final class PyBuffered extends PyIOBase implements BinaryLayer {
 
     @Override
     public void flushBytes() {
+        ioLock.lock();
+        try {
+            flushBytesUnlocked();
+        } finally {
+            ioLock.unlock();
+        }
+    }
+
+    private void flushBytesUnlocked() {
         checkClosed();
         flushWrites();
         raw.flushBytes();
@@ -173,6 +203,15 @@ public final class PyBuffered extends PyIOBase implements BinaryLayer {
     // ---- reading helpers ---------------------------------------------------------------------
 
     byte[] read(long n) {
+        ioLock.lock();
+        try {
+            return readUnlocked(n);
+        } finally {
+            ioLock.unlock();
+        }
+    }
+
+    private byte[] readUnlocked(long n) {
         checkClosed();
         if (!raw.readable) throw unsupported("read");
         flushWrites();
@@ -193,6 +232,15 @@ public final class PyBuffered extends PyIOBase implements BinaryLayer {
     }
 
     byte[] read1(long n) {
+        ioLock.lock();
+        try {
+            return read1Unlocked(n);
+        } finally {
+            ioLock.unlock();
+        }
+    }
+
+    private byte[] read1Unlocked(long n) {
         checkClosed();
         flushWrites();
         if (rpos >= rlen && !fill()) return new byte[0];
@@ -203,6 +251,15 @@ public final class PyBuffered extends PyIOBase implements BinaryLayer {
     }
 
     byte[] peek() {
+        ioLock.lock();
+        try {
+            return peekUnlocked();
+        } finally {
+            ioLock.unlock();
+        }
+    }
+
+    private byte[] peekUnlocked() {
         checkClosed();
         flushWrites();
         if (rpos >= rlen) fill();
@@ -211,6 +268,15 @@ public final class PyBuffered extends PyIOBase implements BinaryLayer {
 
     @Override
     public PyObject readline(long limit) {
+        ioLock.lock();
+        try {
+            return readlineUnlocked(limit);
+        } finally {
+            ioLock.unlock();
+        }
+    }
+
+    private PyObject readlineUnlocked(long limit) {
         checkClosed();
         if (!raw.readable) throw unsupported("read");
         flushWrites();

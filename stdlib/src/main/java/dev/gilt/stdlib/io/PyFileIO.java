@@ -152,7 +152,7 @@ public final class PyFileIO extends PyIOBase implements BinaryLayer {
         checkClosed();
         if (!readable) throw unsupported("File not open for reading");
         try {
-            return raw.read(b, off, len);
+            return IoLock.io(() -> raw.read(b, off, len)); // the GIL is released meanwhile
         } catch (IOException e) {
             throw ioError(e);
         }
@@ -164,7 +164,10 @@ public final class PyFileIO extends PyIOBase implements BinaryLayer {
         if (!writable) throw unsupported("File not open for writing");
         try {
             if (appending && raw.seekable()) raw.seek(0, 2);
-            raw.write(b, off, len);
+            IoLock.io(() -> {
+                raw.write(b, off, len);
+                return len;
+            });
         } catch (IOException e) {
             throw ioError(e);
         }

@@ -36,6 +36,9 @@ import java.nio.charset.Charset;
  * binary position back to {@link #tell()} and drops the read-ahead.
  */
 public final class PyTextIO extends PyIOBase implements TextSink {
+    /** Serialises threads using this object (see {@link IoLock}). */
+    final IoLock ioLock = new IoLock();
+
     public static final PyType TYPE = Attr.install(PyType.builtin("TextIOWrapper", PyTextIO.class, TEXT), "_io");
 
     static final int CHUNK = 8192;
@@ -123,6 +126,15 @@ public final class PyTextIO extends PyIOBase implements TextSink {
     /** TextSink: the fast path of print(). */
     @Override
     public void write(String s) {
+        ioLock.lock();
+        try {
+            writeUnlocked(s);
+        } finally {
+            ioLock.unlock();
+        }
+    }
+
+    private void writeUnlocked(String s) {
         checkClosed();
         if (!bin.layerWritable()) throw unsupported("not writable");
         if (rdPos < rd.length() || decoder.pendingBytes() > 0 || eof) rewindReadAhead();
@@ -146,6 +158,15 @@ public final class PyTextIO extends PyIOBase implements TextSink {
 
     @Override
     public void flush() {
+        ioLock.lock();
+        try {
+            flushUnlocked();
+        } finally {
+            ioLock.unlock();
+        }
+    }
+
+    private void flushUnlocked() {
         checkClosed();
         flushPending();
         bin.flushBytes();
@@ -224,6 +245,15 @@ public final class PyTextIO extends PyIOBase implements TextSink {
 
     /** Reads n characters (all when n &lt; 0), translating newlines. */
     public String read(long n) {
+        ioLock.lock();
+        try {
+            return readUnlocked(n);
+        } finally {
+            ioLock.unlock();
+        }
+    }
+
+    private String readUnlocked(long n) {
         checkReadable();
         if (n < 0) {
             while (readChunk()) { }
@@ -274,6 +304,15 @@ public final class PyTextIO extends PyIOBase implements TextSink {
 
     /** One line (with its ending), at most {@code limit} characters when limit &gt;= 0. */
     public String readLine(long limit) {
+        ioLock.lock();
+        try {
+            return readLineUnlocked(limit);
+        } finally {
+            ioLock.unlock();
+        }
+    }
+
+    private String readLineUnlocked(long limit) {
         checkReadable();
         StringBuilder out = new StringBuilder();
         while (limit < 0 || out.length() < limit) {

@@ -425,7 +425,15 @@ public final class PosixModule implements ModuleProvider {
             if ((flags & 64) != 0 && a[2] != null) chmod(r, (int) Args.asLong(a[2]) & 0777 & ~0022);
             return PyInt.of(fd);
         });
-        m.def("read", (Fn.F2) (mod, fd, n) -> PyBytes.of(io(null, () -> FdTable.read(Args.asInt(fd), Args.asInt(n)))));
+        m.def("read", (Fn.F2) (mod, fd, n) -> {
+            int f = Args.asInt(fd), count = Args.asInt(n);
+            // A read may block (pipes, terminals): the GIL is released meanwhile.
+            return PyBytes.of(io(null, () -> {
+                try (var gap = dev.gilt.runtime.gil.Gil.get().releaseWhileBlocking(dev.gilt.runtime.thread.ThreadState.current())) {
+                    return FdTable.read(f, count);
+                }
+            }));
+        });
         m.def("write", (Fn.F2) (mod, fd, data) -> {
             int f = Args.asInt(fd);
             if (f == 1 || f == 2) IoModule.flushAll();

@@ -16,7 +16,6 @@ import dev.gilt.runtime.object.PyStr;
 import dev.gilt.runtime.object.PyTuple;
 import dev.gilt.runtime.ops.Ops;
 import dev.gilt.stdlib.util.Args;
-import dev.gilt.stdlib.util.Blocking;
 import dev.gilt.stdlib.util.Namespace;
 import dev.gilt.stdlib.util.StructSeq;
 import java.lang.management.ManagementFactory;
@@ -229,11 +228,8 @@ public final class TimeModule implements ModuleProvider {
             double s = sleepSeconds(a);
             if (s < 0) throw Errors.valueError("sleep length must be non-negative");
             long nanos = (long) Math.min(s * 1e9, Long.MAX_VALUE);
-            try {
-                Blocking.run(() -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            // The GIL is released while sleeping; Ctrl-C raises KeyboardInterrupt at once.
+            dev.gilt.stdlib.util.Waits.sleep(nanos);
             return PyNone.NONE;
         });
         m.def("gmtime", (Fn.FV) (mod, args, kw) -> structTime(secondsArg(args, "gmtime"), ZoneOffset.UTC, true));
