@@ -180,10 +180,6 @@ class BaseEventLoop(base_loop._LoopCore, events.AbstractEventLoop):
 
     # ---- futures and tasks -----------------------------------------------------------------
 
-    def create_future(self):
-        """A Future attached to this loop."""
-        return futures.Future(loop=self)
-
     def create_task(self, coro, *, name=None, context=None):
         """Schedule the coroutine as a Task (through the task factory if one is set)."""
         self._check_closed()

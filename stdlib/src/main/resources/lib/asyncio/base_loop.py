@@ -97,6 +97,11 @@ class _PyLoopCore:
         self._ready.clear()
         self._scheduled.clear()
 
+    def create_future(self):
+        """A Future attached to this loop."""
+        from . import futures
+        return futures.Future(loop=self)
+
     # ---- scheduling ------------------------------------------------------------------------
 
     def call_later(self, delay, callback, *args, context=None):

@@ -498,6 +498,15 @@ async def sleep(delay, result=None):
 
 def ensure_future(coro_or_future, *, loop=None):
     """A Future for the argument: futures pass through, coroutines and awaitables become Tasks."""
+    if type(coro_or_future) is coroutines._CoroutineType:
+        # The common case first: a coroutine becomes a task.
+        if loop is None:
+            loop = events.get_event_loop()
+        try:
+            return loop.create_task(coro_or_future)
+        except RuntimeError:
+            coro_or_future.close()
+            raise
     if futures.isfuture(coro_or_future):
         if loop is not None and loop is not futures._get_loop(coro_or_future):
             raise ValueError('The future belongs to a different loop than '

@@ -258,8 +258,8 @@ public final class AsyncioModule implements ModuleProvider {
             PyLoopCore core = (PyLoopCore) loop;
             core.checkClosed();
             if (!core.debug) {
-                PyTuple args = arg == null ? PyTuple.EMPTY : PyTuple.of(arg);
-                core.addReady(new PyHandle(fn, args, core, ctx));
+                core.addReady(arg == null ? new PyHandle(fn, PyTuple.EMPTY, core, ctx)
+                        : PyHandle.withOneArg(fn, arg, core, ctx));
                 return;
             }
         }

@@ -32,7 +32,9 @@ public class PyHandle extends PyGcObject {
     public static final PyType TYPE = Attr.install(PyType.builtin("Handle", PyHandle.class), "asyncio.events");
 
     PyObject callback;
+    /** The arguments, or null when there is exactly one (then in arg1: no tuple per callback). */
     PyTuple args;
+    PyObject arg1;
     PyObject loop;
     PyObject context;
     boolean cancelled;
@@ -45,6 +47,20 @@ public class PyHandle extends PyGcObject {
         this.args = args;
         this.loop = RefCount.newRef(loop);
         this.context = context == null || context == PyNone.NONE ? null : RefCount.newRef(context);
+    }
+
+    /** A handle for callback(arg) (all borrowed). */
+    static PyHandle withOneArg(PyObject callback, PyObject arg, PyObject loop, PyObject context) {
+        PyHandle h = new PyHandle(callback, null, loop, context);
+        h.arg1 = RefCount.newRef(arg);
+        return h;
+    }
+
+    /** The arguments as a tuple (new reference), or null once cancelled. */
+    PyTuple argsTuple() {
+        if (args != null) return (PyTuple) RefCount.newRef(args);
+        if (arg1 != null) return PyTuple.of(arg1);
+        return null;
     }
 
     PyHandle() {}
@@ -80,7 +96,10 @@ public class PyHandle extends PyGcObject {
             return PyNone.NONE;
         });
         PyGetSetDescr.define(t, "_callback", self -> PyFuture.orNone(((PyHandle) self).callback));
-        PyGetSetDescr.define(t, "_args", self -> PyFuture.orNone(((PyHandle) self).args));
+        PyGetSetDescr.define(t, "_args", self -> {
+            PyTuple a = ((PyHandle) self).argsTuple();
+            return a == null ? PyNone.NONE : a;
+        });
         PyGetSetDescr.define(t, "_loop", self -> PyFuture.orNone(((PyHandle) self).loop));
         PyGetSetDescr.define(t, "_context", self -> PyFuture.orNone(((PyHandle) self).context));
         PyGetSetDescr.define(t, "_cancelled", self -> PyBool.of(((PyHandle) self).cancelled));
@@ -92,9 +111,10 @@ public class PyHandle extends PyGcObject {
 
     void set(PyObject cb, PyObject argsObj, PyObject l, PyObject ctx) {
         PyTuple a = argsObj instanceof PyTuple t ? (PyTuple) RefCount.newRef(t) : PyTuple.fromIterable(argsObj);
-        PyObject[] old = {callback, args, loop, context};
+        PyObject[] old = {callback, args, arg1, loop, context};
         callback = RefCount.newRef(cb);
         args = a;
+        arg1 = null;
         loop = RefCount.newRef(l);
         context = ctx == null || ctx == PyNone.NONE ? null : RefCount.newRef(ctx);
         for (PyObject o : old) RefCount.xdecref(o);
@@ -112,27 +132,33 @@ public class PyHandle extends PyGcObject {
         }
         PyObject cb = callback;
         PyObject a = args;
+        PyObject a1 = arg1;
         callback = null;
         args = null;
+        arg1 = null;
         RefCount.xdecref(cb);
         RefCount.xdecref(a);
+        RefCount.xdecref(a1);
     }
 
     /** Calls the callback; errors (except SystemExit, KeyboardInterrupt) go to the loop's handler. */
     void run() {
         PyObject cb = callback;
-        PyTuple a = args;
         if (cb == null) return;
+        PyTuple a = args;
+        PyObject a1 = arg1;
+        PyObject[] argv = a != null ? a.items : new PyObject[] {a1};
         RefCount.incref(cb);
-        RefCount.incref(a);
+        RefCount.xincref(a);
+        RefCount.xincref(a1);
         try {
             PyObject r;
             if (context == null) {
-                r = Ops.call(cb, a.items);
+                r = Ops.call(cb, argv);
             } else {
-                PyObject[] all = new PyObject[a.size() + 1];
+                PyObject[] all = new PyObject[argv.length + 1];
                 all[0] = cb;
-                System.arraycopy(a.items, 0, all, 1, a.size());
+                System.arraycopy(argv, 0, all, 1, argv.length);
                 PyObject runner = Ops.getAttr(context, "run");
                 try {
                     r = Ops.call(runner, all);
@@ -144,13 +170,19 @@ public class PyHandle extends PyGcObject {
         } catch (PyException e) {
             if (e.matches(PyExc.SystemExit) || e.matches(PyExc.KeyboardInterrupt)) throw e;
             try {
-                report(cb, a, e.exc);
+                PyTuple t = a != null ? (PyTuple) RefCount.newRef(a) : PyTuple.of(a1);
+                try {
+                    report(cb, t, e.exc);
+                } finally {
+                    RefCount.decref(t);
+                }
             } finally {
                 RefCount.decref(e.exc);
             }
         } finally {
             RefCount.decref(cb);
-            RefCount.decref(a);
+            RefCount.xdecref(a);
+            RefCount.xdecref(a1);
         }
     }
 
@@ -175,6 +207,7 @@ public class PyHandle extends PyGcObject {
     public void traverse(Visitor v) {
         if (callback != null) v.visit(callback);
         if (args != null) v.visit(args);
+        if (arg1 != null) v.visit(arg1);
         if (loop != null) v.visit(loop);
         if (context != null) v.visit(context);
         if (repr != null) v.visit(repr);
@@ -183,9 +216,10 @@ public class PyHandle extends PyGcObject {
 
     @Override
     public void releaseReferences() {
-        PyObject[] drop = {callback, args, loop, context, repr, sourceTraceback};
+        PyObject[] drop = {callback, args, arg1, loop, context, repr, sourceTraceback};
         callback = null;
         args = null;
+        arg1 = null;
         loop = context = repr = sourceTraceback = null;
         for (PyObject o : drop) RefCount.xdecref(o);
     }
@@ -276,8 +310,14 @@ public class PyHandle extends PyGcObject {
 
         private static boolean equal(Timer a, Timer b) {
             if (a == b) return true;
-            return a.when == b.when && a.cancelled == b.cancelled
-                    && eqOrBothNull(a.callback, b.callback) && eqOrBothNull(a.args, b.args);
+            if (!(a.when == b.when && a.cancelled == b.cancelled && eqOrBothNull(a.callback, b.callback))) return false;
+            PyTuple x = a.argsTuple(), y = b.argsTuple();
+            try {
+                return eqOrBothNull(x, y);
+            } finally {
+                RefCount.xdecref(x);
+                RefCount.xdecref(y);
+            }
         }
 
         private static boolean eqOrBothNull(PyObject x, PyObject y) {

@@ -167,6 +167,11 @@ public class PyLoopCore extends PyGcObject {
             ((PyLoopCore) self).processEventList(events);
             return PyNone.NONE;
         });
+        PyMethodDescr.define(TYPE, "create_future", (Fn.F0) self -> {
+            PyFuture f = new PyFuture();
+            f.loop = RefCount.newRef(self);
+            return f;
+        });
         PyMethodDescr.define(TYPE, "_run_once", (Fn.F0) self -> {
             ((PyLoopCore) self).runOnce();
             return PyNone.NONE;
