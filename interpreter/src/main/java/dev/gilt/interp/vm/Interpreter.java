@@ -426,7 +426,7 @@ public final class Interpreter {
                         }
                         case Op.STORE_ATTR -> {
                             PyObject owner = s[sp - 1], v = s[sp - 2];
-                            Ops.setAttr(owner, names[arg], v);
+                            VmOps.storeAttr(cache, pc - 1, owner, names[arg], v);
                             s[--sp] = null;
                             s[--sp] = null;
                             dec(owner);
