@@ -14,6 +14,8 @@ import dev.gilt.runtime.object.PyDict;
 import dev.gilt.runtime.object.PyFloat;
 import dev.gilt.runtime.object.PyInt;
 import dev.gilt.runtime.object.PyList;
+import dev.gilt.runtime.object.PyListIterator;
+import dev.gilt.runtime.object.PyRangeIterator;
 import dev.gilt.runtime.object.PyMethodDescr;
 import dev.gilt.runtime.object.PyNone;
 import dev.gilt.runtime.object.PyObject;
@@ -309,9 +311,29 @@ public final class Interpreter {
                         }
                         case Op.FOR_ITER -> {
                             PyObject it = s[sp - 1];
-                            PyObject v = VmOps.next(it);
+                            PyObject v;
+                            Class<?> ic = it.getClass();
+                            if (ic == PyRangeIterator.class) {
+                                PyRangeIterator ri = (PyRangeIterator) it;
+                                v = ri.hasNext() ? PyInt.of(ri.nextLong()) : null;
+                            } else if (ic == PyListIterator.class) {
+                                v = ((PyListIterator) it).next();
+                            } else {
+                                v = VmOps.next(it);
+                            }
                             if (v != null) {
-                                s[sp++] = v;
+                                // The loop variable is usually stored at once: do it here and skip
+                                // the STORE_FAST's dispatch.
+                                int next = code[pc];
+                                if ((next & 0xFF) == Op.STORE_FAST) {
+                                    int slot = next >>> 8;
+                                    PyObject old = s[slot];
+                                    s[slot] = v;
+                                    pc++;
+                                    if (old != null) dec(old);
+                                } else {
+                                    s[sp++] = v;
+                                }
                             } else {
                                 s[--sp] = null;
                                 dec(it);
@@ -404,7 +426,7 @@ public final class Interpreter {
                         }
                         case Op.STORE_ATTR -> {
                             PyObject owner = s[sp - 1], v = s[sp - 2];
-                            Ops.setAttr(owner, names[arg], v);
+                            VmOps.storeAttr(cache, pc - 1, owner, names[arg], v);
                             s[--sp] = null;
                             s[--sp] = null;
                             dec(owner);

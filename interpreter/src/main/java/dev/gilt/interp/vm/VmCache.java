@@ -19,14 +19,14 @@ final class VmCache {
     final PyStr[] names;
     /** Per instruction index: a {@link GlobalEntry} for LOAD_GLOBAL instructions, else null. */
     final GlobalEntry[] globals;
-    /** Per instruction index: the type lookup a LOAD_ATTR made last, or null. */
-    final AttrEntry[] attrs;
+    /** Per instruction index: the type lookups an attribute instruction made, or null. */
+    final AttrEntry[][] attrs;
 
     private VmCache(PyCode co) {
         names = new PyStr[co.names.length];
         for (int i = 0; i < names.length; i++) names[i] = PyStr.intern(co.names[i]);
         globals = new GlobalEntry[co.code.length];
-        attrs = new AttrEntry[co.code.length];
+        attrs = new AttrEntry[co.code.length][];
     }
 
     /**
@@ -36,13 +36,39 @@ final class VmCache {
      */
     record AttrEntry(PyType type, int version, PyObject descr) {}
 
-    /** The MRO lookup of {@code name} on {@code t} (borrowed or null), through the cache of instruction {@code at}. */
+    /** Types remembered per attribute instruction (polymorphic sites such as {@code self.step()}). */
+    private static final int ATTR_WAYS = 4;
+
+    /**
+     * The MRO lookup of {@code name} on {@code t} (borrowed or null), through the cache of
+     * instruction {@code at}: up to {@link #ATTR_WAYS} types per site, the newest first.
+     */
     PyObject typeLookup(int at, PyType t, PyStr name) {
-        AttrEntry e = attrs[at];
+        AttrEntry[] es = attrs[at];
         int v = t.version;
-        if (e != null && e.type == t && e.version == v) return e.descr;
+        if (es != null) {
+            for (AttrEntry e : es) {
+                if (e.type == t) {
+                    if (e.version == v) return e.descr;
+                    break;
+                }
+            }
+        }
         PyObject d = t.lookup(name);
-        attrs[at] = new AttrEntry(t, v, d);
+        AttrEntry ne = new AttrEntry(t, v, d);
+        AttrEntry[] next;
+        if (es == null) {
+            next = new AttrEntry[] {ne};
+        } else {
+            int keep = 0;
+            next = new AttrEntry[Math.min(ATTR_WAYS, es.length + 1)];
+            next[0] = ne;
+            for (AttrEntry e : es) {
+                if (e.type != t && keep + 1 < next.length) next[++keep] = e;
+            }
+            if (keep + 1 < next.length) next = java.util.Arrays.copyOf(next, keep + 1);
+        }
+        attrs[at] = next;
         return d;
     }
 

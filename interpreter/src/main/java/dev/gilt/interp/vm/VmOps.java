@@ -207,6 +207,22 @@ final class VmOps {
         return Ops.getAttr(owner, name);
     }
 
+    /**
+     * STORE_ATTR: {@code owner.name = v}. An object with the generic attribute protocol, a dict
+     * and no class attribute of that name (so no descriptor to honour) gets a plain dict store.
+     */
+    static void storeAttr(VmCache cache, int at, PyObject owner, PyStr name, PyObject v) {
+        PyType t = owner.type();
+        if (t.setattr == PyType.OBJECT.setattr && t.setattr != null && cache.typeLookup(at, t, name) == null) {
+            PyDict dict = GenericAttr.dictOf(owner, true);
+            if (dict != null) {
+                dict.setItem(name, v);
+                return;
+            }
+        }
+        Ops.setAttr(owner, name, v);
+    }
+
     /** The special method {@code name} of {@code o}'s type bound to {@code o}, or null. */
     static PyObject lookupSpecial(PyObject o, String name) {
         PyType t = o.type();
