@@ -214,9 +214,13 @@ public final class IoModule implements ModuleProvider {
     public static PyTextIO stdStream(int fd, boolean unbuffered) {
         String name = fd == 0 ? "<stdin>" : fd == 1 ? "<stdout>" : "<stderr>";
         PyFileIO raw = PyFileIO.std(fd, name);
-        PyBuffered buf = new PyBuffered(fd == 0 ? PyBuffered.READER : PyBuffered.WRITER, raw, DEFAULT_BUFFER_SIZE);
-        RefCount.decref(raw);
         boolean tty = raw.raw.isatty();
+        // -u / PYTHONUNBUFFERED: stdout and stderr write straight to the descriptor (buffer is
+        // the FileIO itself, as CPython's).
+        PyObject buf = fd != 0 && unbuffered
+                ? raw
+                : new PyBuffered(fd == 0 ? PyBuffered.READER : PyBuffered.WRITER, raw, DEFAULT_BUFFER_SIZE);
+        if (buf != raw) RefCount.decref(raw);
         PyTextIO t = new PyTextIO(buf, "utf-8", fd == 2 ? "backslashreplace" : "strict", "\n",
                 fd == 2 || (fd == 1 && tty), fd != 0 && unbuffered);
         RefCount.decref(buf);

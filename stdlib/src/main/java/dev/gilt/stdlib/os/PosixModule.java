@@ -128,6 +128,16 @@ public final class PosixModule implements ModuleProvider {
     private static final ArgParser UTIME = ArgParser.of("utime", 1, 0, "path", "times", "*", "ns", "dir_fd",
             "follow_symlinks");
 
+    /** The first line of /proc/sys/kernel/NAME (Linux), or {@code dflt}. */
+    static String procKernel(String name, String dflt) {
+        try {
+            var lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/sys/kernel", name));
+            return lines.isEmpty() ? dflt : lines.get(0).strip();
+        } catch (IOException | RuntimeException e) {
+            return dflt;
+        }
+    }
+
     @Override
     public PyModule create(Interp interp) {
         PyModule m = new PyModule("posix");
@@ -382,15 +392,17 @@ public final class PosixModule implements ModuleProvider {
         m.def("getlogin", (Fn.F0) mod -> PyStr.of(System.getProperty("user.name", "")));
         m.def("umask", (Fn.F1) (mod, mask) -> PyInt.of(0022));
         m.def("uname", (Fn.F0) mod -> {
-            String host;
-            try {
-                host = java.net.InetAddress.getLocalHost().getHostName();
-            } catch (IOException e) {
-                host = "localhost";
+            String host = procKernel("hostname", null);
+            if (host == null) {
+                try {
+                    host = java.net.InetAddress.getLocalHost().getHostName();
+                } catch (IOException e) {
+                    host = "localhost";
+                }
             }
             return StructSeq.make(UNAME_RESULT, PyStr.of(capitalizeOs()), PyStr.of(host),
-                    PyStr.of(System.getProperty("os.version", "")), PyStr.of("#1"),
-                    PyStr.of(machine()));
+                    PyStr.of(procKernel("osrelease", System.getProperty("os.version", ""))),
+                    PyStr.of(procKernel("version", "#1")), PyStr.of(machine()));
         });
         m.def("times", (Fn.F0) mod -> {
             double cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory

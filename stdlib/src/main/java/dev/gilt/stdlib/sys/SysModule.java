@@ -330,7 +330,7 @@ public final class SysModule implements ModuleProvider {
      * The frame {@code depth} levels up from the innermost running one (the caller of
      * _getframe: builtins push no frame), following f_back; null when the stack is shallower.
      */
-    static PyObject walkFrames(int depth) {
+    public static PyObject walkFrames(int depth) {
         if (depth < 0) return null;
         Object top = ThreadState.current().frame;
         if (!(top instanceof PyObject f)) return null;
