@@ -18,6 +18,13 @@ def constructor(object):
         raise TypeError("constructors must be callable")
 
 
+def pickle_complex(c):
+    return complex, (c.real, c.imag)
+
+
+pickle(complex, pickle_complex, complex)
+
+
 def _reconstructor(cls, base, state):
     if base is object:
         obj = object.__new__(cls)
@@ -26,6 +33,35 @@ def _reconstructor(cls, base, state):
         if base.__init__ != object.__init__:
             base.__init__(obj, state)
     return obj
+
+
+# The builtin types whose instances protocols 0 and 1 rebuild from a value (base(obj)).
+_VALUE_BASES = (int, float, complex, str, bytes, bytearray, tuple, list, dict, set, frozenset)
+
+
+def _reduce_ex(self, proto):
+    """object.__reduce_ex__ for protocols 0 and 1: rebuild through _reconstructor from the
+    nearest builtin base (its value as state) plus the instance's own state."""
+    cls = self.__class__
+    base = object
+    for b in cls.__mro__:
+        if b in _VALUE_BASES:
+            base = b
+            break
+    if base is object:
+        value = None
+    else:
+        value = base(self)
+    getstate = getattr(self, "__getstate__", None)
+    if getstate is not None and type(self).__getstate__ is not object.__getstate__:
+        state = getstate()
+    else:
+        if getattr(cls, "__slots__", None):
+            raise TypeError("a class that defines __slots__ without defining __getstate__ cannot be pickled")
+        state = getattr(self, "__dict__", None)
+    if state:
+        return _reconstructor, (cls, base, value), state
+    return _reconstructor, (cls, base, value)
 
 
 def __newobj__(cls, *args):
