@@ -98,7 +98,7 @@ async def main():
     async with asyncio.TaskGroup() as tg:
         async def spawner():
             for i in range(3):
-                tg.create_task(job(f"s{i}", 0.001 * (3 - i), results))
+                tg.create_task(job(f"s{i}", 0.1 * (3 - i), results))
         tg.create_task(spawner())
     print(results)
 

@@ -180,22 +180,6 @@ class BaseEventLoop(base_loop._LoopCore, events.AbstractEventLoop):
 
     # ---- futures and tasks -----------------------------------------------------------------
 
-    def create_task(self, coro, *, name=None, context=None):
-        """Schedule the coroutine as a Task (through the task factory if one is set)."""
-        self._check_closed()
-        factory = self._task_factory
-        if factory is None:
-            return tasks.Task(coro, loop=self, name=name, context=context)
-        if context is None:
-            task = factory(self, coro)
-        else:
-            task = factory(self, coro, context=context)
-        if name is not None:
-            set_name = getattr(task, 'set_name', None)
-            if set_name is not None:
-                set_name(name)
-        return task
-
     def set_task_factory(self, factory):
         """factory(loop, coro[, context=...]) makes the tasks of create_task; None: Task."""
         if factory is not None and not callable(factory):

@@ -65,6 +65,7 @@ class _PyLoopCore:
         self.slow_callback_duration = 0.1
         self._current_handle = None
         self._core_selector = None
+        self._task_factory = None
 
     def time(self):
         """The loop's clock: time.monotonic()."""
@@ -101,6 +102,23 @@ class _PyLoopCore:
         """A Future attached to this loop."""
         from . import futures
         return futures.Future(loop=self)
+
+    def create_task(self, coro, *, name=None, context=None):
+        """Schedule the coroutine as a Task (through the task factory if one is set)."""
+        self._check_closed()
+        factory = self._task_factory
+        if factory is None:
+            from . import tasks
+            return tasks.Task(coro, loop=self, name=name, context=context)
+        if context is None:
+            task = factory(self, coro)
+        else:
+            task = factory(self, coro, context=context)
+        if name is not None:
+            set_name = getattr(task, 'set_name', None)
+            if set_name is not None:
+                set_name(name)
+        return task
 
     # ---- scheduling ------------------------------------------------------------------------
 

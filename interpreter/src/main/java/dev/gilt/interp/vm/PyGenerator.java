@@ -427,7 +427,13 @@ public class PyGenerator extends PyGcObject {
 
     @Override
     public void traverse(Visitor v) {
-        if (frame != null) v.visit(frame);
+        Frame f = frame;
+        if (f == null) return;
+        // A frame is tracked by the collector only once exposed (tracebacks, f_back...); until
+        // then the generator owns it alone, so its contents count as the generator's own
+        // references (as CPython, where the frame is embedded in the generator).
+        if (dev.gilt.runtime.memory.Gc.isTracked(f)) v.visit(f);
+        else f.traverse(v);
     }
 
     /**

@@ -62,6 +62,8 @@ public class PyLoopCore extends PyGcObject {
     /** The selector (owned) and, when it is ours, the same object typed. */
     PyObject selector;
     PySelector jsel;
+    /** set_task_factory's factory (owned) or null. */
+    PyObject taskFactory;
 
     PyLoopCore() {}
 
@@ -111,6 +113,7 @@ public class PyLoopCore extends PyGcObject {
     }
 
     static final ArgParser CALL_SOON = ArgParser.of("call_soon", 1, 0, "callback", "*", "context");
+    static final ArgParser CREATE_TASK = ArgParser.of("create_task", 1, 0, "coro", "*", "name", "context");
 
     static {
         TYPE.flags |= PyType.WEAKREFABLE;
@@ -172,6 +175,10 @@ public class PyLoopCore extends PyGcObject {
             f.loop = RefCount.newRef(self);
             return f;
         });
+        PyMethodDescr.define(TYPE, "create_task", (Fn.FV) (self, args, kw) ->
+                ((PyLoopCore) self).createTask(CREATE_TASK.parse(args, kw)));
+        PyGetSetDescr.define(TYPE, "_task_factory", self -> PyFuture.orNone(((PyLoopCore) self).taskFactory),
+                (self, v) -> ((PyLoopCore) self).taskFactory = PyFuture.replace(((PyLoopCore) self).taskFactory, v));
         PyMethodDescr.define(TYPE, "_run_once", (Fn.F0) self -> {
             ((PyLoopCore) self).runOnce();
             return PyNone.NONE;
@@ -358,6 +365,38 @@ public class PyLoopCore extends PyGcObject {
         } finally {
             RefCount.decref(whenObj);
         }
+    }
+
+    /** create_task(coro, *, name=None, context=None): a Task, or the task factory's object. */
+    private PyObject createTask(PyObject[] a) {
+        checkClosed();
+        PyObject coro = a[0], name = a[1], ctx = a[2];
+        if (name == PyNone.NONE) name = null;
+        if (ctx == PyNone.NONE) ctx = null;
+        PyObject factory = taskFactory;
+        if (factory == null) {
+            PyTask t = new PyTask();
+            try {
+                t.initTask(new PyObject[] {coro, this, name, ctx, null});
+            } catch (RuntimeException e) {
+                RefCount.decref(t);
+                throw e;
+            }
+            return t;
+        }
+        PyObject task = ctx == null ? Ops.call(factory, this, coro)
+                : Ops.call(factory, new PyObject[] {this, coro, ctx}, AsyncioModule.KW_CONTEXT);
+        if (name != null) {
+            PyObject setName = Ops.lookupAttr(task, PyStr.intern("set_name"));
+            if (setName != null) {
+                try {
+                    RefCount.decref(Ops.call(setName, name));
+                } finally {
+                    RefCount.decref(setName);
+                }
+            }
+        }
+        return task;
     }
 
     void timerCancelled(PyHandle.Timer t) {
@@ -571,13 +610,14 @@ public class PyLoopCore extends PyGcObject {
         if (selector != null) v.visit(selector);
         if (threadId != null) v.visit(threadId);
         if (currentHandle != null) v.visit(currentHandle);
+        if (taskFactory != null) v.visit(taskFactory);
     }
 
     @Override
     public void releaseReferences() {
         clearCallbacks();
-        PyObject[] drop = {selector, threadId, currentHandle};
-        selector = threadId = currentHandle = null;
+        PyObject[] drop = {selector, threadId, currentHandle, taskFactory};
+        selector = threadId = currentHandle = taskFactory = null;
         jsel = null;
         for (PyObject o : drop) RefCount.xdecref(o);
     }
