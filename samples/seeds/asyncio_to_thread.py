@@ -1,6 +1,5 @@
-# From seed article 001, "Other important points": blocking code offloaded to a thread with
-# asyncio.to_thread(), while the event loop runs in the main thread. (The article splits
-# "import time" and "def sync_task" over one line; restored here.)
+# From shared/seeds/001 (offloading blocking code with asyncio.to_thread). The article's
+# listing ran two lines together ('import timedef sync_task():'); restored.
 import asyncio
 import time
 

@@ -2,9 +2,16 @@
 import asyncio
 
 
-async def worker(name, delay, log):
+async def worker(name, delay, log, start=None):
     log.append(f"{name} start")
-    await asyncio.sleep(delay)
+    if start is None:
+        await asyncio.sleep(delay)
+    else:
+        # An absolute deadline: the order does not depend on how fast the tasks started.
+        loop = asyncio.get_running_loop()
+        fut = loop.create_future()
+        loop.call_at(start + delay, fut.set_result, None)
+        await fut
     log.append(f"{name} end")
     return name.upper()
 
@@ -17,8 +24,9 @@ async def interleave(tag, n, log):
 
 async def main():
     log = []
-    results = await asyncio.gather(worker("a", 0.03, log), worker("b", 0.01, log),
-                                   worker("c", 0.02, log))
+    t0 = asyncio.get_running_loop().time()
+    results = await asyncio.gather(worker("a", 0.03, log, t0), worker("b", 0.01, log, t0),
+                                   worker("c", 0.02, log, t0))
     print(results)
     print(log)
 

@@ -5,16 +5,16 @@ loop = asyncio.new_event_loop()
 log = []
 
 loop.call_soon(log.append, "soon1")
-loop.call_later(0.02, log.append, "later 0.02")
-loop.call_later(0.01, log.append, "later 0.01")
+loop.call_later(0.4, log.append, "later 0.4")
+loop.call_later(0.2, log.append, "later 0.2")
 loop.call_soon(log.append, "soon2")
 h = loop.call_soon(log.append, "cancelled soon")
 h.cancel()
-th = loop.call_later(0.005, log.append, "cancelled timer")
+th = loop.call_later(0.1, log.append, "cancelled timer")
 th.cancel()
 t0 = loop.time()
-loop.call_at(t0 + 0.015, log.append, "at 0.015")
-loop.call_later(0.03, loop.stop)
+loop.call_at(t0 + 0.3, log.append, "at 0.3")
+loop.call_later(0.5, loop.stop)
 
 
 def chain(n):

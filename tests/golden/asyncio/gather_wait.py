@@ -72,14 +72,14 @@ async def main():
 
     # as_completed yields in finishing order
     order = []
-    for coro in asyncio.as_completed([value("slow", 0.03), value("fast", 0.01),
-                                      value("mid", 0.02)]):
+    for coro in asyncio.as_completed([value("slow", 0.6), value("fast", 0.2),
+                                      value("mid", 0.4)]):
         order.append(await coro)
     print("as_completed", order)
     got = []
     try:
         for coro in asyncio.as_completed([value("quick", 0.001), value("never", 5)],
-                                         timeout=0.02):
+                                         timeout=0.5):
             got.append(await coro)
     except TimeoutError:
         print("as_completed timeout after", got)

@@ -31,7 +31,7 @@ async def main():
     log = []
     try:
         async with asyncio.TaskGroup() as tg:
-            tg.create_task(job("ok", 0.05, log))
+            tg.create_task(job("ok", 1, log))
             tg.create_task(job("bad", 0.01, log, fail=True))
             try:
                 await asyncio.sleep(1)

@@ -67,3 +67,5 @@ counts = {}
 for ch in "mississippi":
     counts[ch] = counts.get(ch, 0) + 1
 print(counts, {k: v for k, v in sorted(counts.items()) if v > 1})
+mp = {"a": 1}.keys().mapping
+print(mp, mp["a"], type(mp).__name__)

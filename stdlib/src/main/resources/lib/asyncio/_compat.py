@@ -20,6 +20,13 @@ except ImportError:
 
 GILT = _native is not None
 
+# Gilt's Java Future, Task, handles and loop core (CPython has a C module of the same name,
+# which belongs to its own asyncio: only Gilt's is used).
+if GILT:
+    import _asyncio as accel
+else:
+    accel = None
+
 EVENT_READ = 1
 EVENT_WRITE = 2
 
@@ -145,16 +152,67 @@ def print_exception(exc, file=None):
     if traceback is not None:
         traceback.print_exception(type(exc), exc, exc.__traceback__, file=file)
         return
-    hook = getattr(sys, "__excepthook__", None)
-    saved = sys.stderr
+    file.write("".join(_format_chain(exc, set())))
+
+
+# ---- a small traceback formatter, for interpreters without the traceback module ----------------
+# (CPython's layout without the ^^^ markers, which only show for part-of-line expressions.)
+
+_source_lines = {}
+
+
+def _source_line(filename, lineno):
+    lines = _source_lines.get(filename)
+    if lines is None:
+        try:
+            with open(filename, encoding="utf-8") as f:
+                lines = f.read().splitlines()
+        except (OSError, UnicodeDecodeError, ValueError):
+            lines = []
+        _source_lines[filename] = lines
+    if 0 < lineno <= len(lines):
+        return lines[lineno - 1].strip()
+    return ""
+
+
+def _format_chain(exc, seen):
+    seen.add(id(exc))
+    out = []
+    cause = exc.__cause__
+    context = exc.__context__
+    if cause is not None and id(cause) not in seen:
+        out.extend(_format_chain(cause, seen))
+        out.append("\nThe above exception was the direct cause of the following exception:\n\n")
+    elif (context is not None and not exc.__suppress_context__ and id(context) not in seen):
+        out.extend(_format_chain(context, seen))
+        out.append("\nDuring handling of the above exception, another exception occurred:\n\n")
+    tb = exc.__traceback__
+    if tb is not None:
+        out.append("Traceback (most recent call last):\n")
+        while tb is not None:
+            code = tb.tb_frame.f_code
+            filename = getattr(code, "co_filename", "?")
+            lineno = tb.tb_lineno
+            out.append('  File "%s", line %s, in %s\n' % (filename, lineno, code.co_name))
+            line = _source_line(filename, lineno)
+            if line:
+                out.append("    %s\n" % line)
+            tb = tb.tb_next
+    out.append(_exception_only(exc))
+    return out
+
+
+def _exception_only(exc):
+    t = type(exc)
+    name = t.__qualname__
+    module = t.__module__
+    if module not in ("builtins", "__main__"):
+        name = module + "." + name
     try:
-        sys.stderr = file
-        if hook is not None:
-            hook(type(exc), exc, exc.__traceback__)
-        else:
-            file.write("%s: %s\n" % (type(exc).__name__, exc))
-    finally:
-        sys.stderr = saved
+        text = str(exc)
+    except Exception:
+        text = "<exception str() failed>"
+    return "%s: %s\n" % (name, text) if text else name + "\n"
 
 
 def thread_executor():

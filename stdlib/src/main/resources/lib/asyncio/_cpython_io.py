@@ -45,6 +45,9 @@ class Selector:
         self._woken = False
         self._lock = threading.Lock()
 
+    def __len__(self):
+        return len(self._sel.get_map()) - 1  # without the wakeup socket
+
     def register(self, chan, events, data):
         self._sel.register(chan._sock, events, data)
 

@@ -1,21 +1,7 @@
-"""The event loop's core: ready queue, timers, running, stopping, errors, executors.
+"""The event loop: running, stopping, closing, tasks, errors, executors, and Server.
 
-One iteration (_run_once):
-  1. drop cancelled timers from the top of the heap (or rebuild the heap when more than half of
-     a big heap is cancelled);
-  2. wait for I/O: not at all if callbacks are ready, else until the earliest timer, else
-     until I/O or a wakeup from another thread (call_soon_threadsafe). Under Gilt the selector
-     releases the GIL while it waits;
-  3. move the timers that are due to the ready queue;
-  4. run the callbacks that were ready when the iteration began; callbacks they schedule run
-     next time, so one busy task cannot starve timers and I/O.
-
-The timer heap holds (when, TimerHandle) pairs; only ``when`` decides the order (a TimerHandle
-compares by its time too), so equal deadlines leave the heap in the order heapq gives.
-
-Threads: only the thread running the loop touches the heap and the loop's state. Other
-threads may only call call_soon_threadsafe(), which appends to the ready deque (an atomic
-operation) and wakes the selector.
+Scheduling (call_soon/call_later/call_at, the ready queue, the timer heap, one iteration) lives
+in base_loop: _asyncio.LoopCore under Gilt, base_loop._PyLoopCore elsewhere.
 """
 
 __all__ = ('BaseEventLoop', 'Server')
@@ -23,24 +9,15 @@ __all__ = ('BaseEventLoop', 'Server')
 import sys
 
 from . import _compat
+from . import base_loop
 from . import coroutines
 from . import events
 from . import exceptions
 from . import futures
 from . import tasks
 from . import timeouts
+from .base_loop import MAXIMUM_SELECT_TIMEOUT
 from .log import logger
-
-_heappush = _compat.heappush
-_heappop = _compat.heappop
-
-# Rebuild the timer heap when it has more than this many entries and more than half of them
-# are cancelled.
-_MIN_SCHEDULED_TIMER_HANDLES = 100
-_MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5
-
-# Longest single wait in the selector: a day.
-MAXIMUM_SELECT_TIMEOUT = 24 * 3600
 
 
 def _debug_mode_default():
@@ -51,13 +28,6 @@ def _debug_mode_default():
     except ImportError:
         return False
     return bool(os.environ.get('PYTHONASYNCIODEBUG'))
-
-
-def _format_handle(handle):
-    cb = handle._callback
-    if isinstance(getattr(cb, '__self__', None), tasks.Task):
-        return repr(cb.__self__)
-    return str(handle)
 
 
 def _run_until_complete_cb(fut):
@@ -187,23 +157,16 @@ class Server(events.AbstractServer):
         await waiter
 
 
-class BaseEventLoop(events.AbstractEventLoop):
-    """Scheduling and running; subclasses add I/O (_select, _process_events, _write_to_self)."""
+class BaseEventLoop(base_loop._LoopCore, events.AbstractEventLoop):
+    """Running, closing, tasks, errors, executors; scheduling comes from the loop core."""
 
     def __init__(self):
-        self._timer_cancelled_count = 0
-        self._closed = False
-        self._stopping = False
-        self._ready = _compat.deque()
-        self._scheduled = []
+        base_loop._LoopCore.__init__(self)
+        self.slow_callback_duration = 0.1
         self._default_executor = None
         self._internal_fds = 0
-        self._thread_id = None
-        self._clock_resolution = _compat.CLOCK_RESOLUTION
         self._exception_handler = None
         self._debug = _debug_mode_default()
-        self.slow_callback_duration = 0.1
-        self._current_handle = None
         self._task_factory = None
         self._coroutine_origin_tracking_enabled = False
         self._coroutine_origin_tracking_saved_depth = None
@@ -216,10 +179,6 @@ class BaseEventLoop(events.AbstractEventLoop):
                 f'closed={self.is_closed()} debug={self.get_debug()}>')
 
     # ---- futures and tasks -----------------------------------------------------------------
-
-    def create_future(self):
-        """A Future attached to this loop."""
-        return futures.Future(loop=self)
 
     def create_task(self, coro, *, name=None, context=None):
         """Schedule the coroutine as a Task (through the task factory if one is set)."""
@@ -247,10 +206,6 @@ class BaseEventLoop(events.AbstractEventLoop):
         return self._task_factory
 
     # ---- running ---------------------------------------------------------------------------
-
-    def _check_closed(self):
-        if self._closed:
-            raise RuntimeError('Event loop is closed')
 
     def _check_running(self):
         if self.is_running():
@@ -342,10 +297,6 @@ class BaseEventLoop(events.AbstractEventLoop):
             raise RuntimeError('Event loop stopped before Future completed.')
         return future.result()
 
-    def stop(self):
-        """Stop after the current iteration (callbacks already scheduled for it still run)."""
-        self._stopping = True
-
     def close(self):
         """Close a loop that is not running: pending callbacks are dropped."""
         if self.is_running():
@@ -355,8 +306,7 @@ class BaseEventLoop(events.AbstractEventLoop):
         if self._debug:
             logger.debug("Close %r", self)
         self._closed = True
-        self._ready.clear()
-        self._scheduled.clear()
+        self._clear_callbacks()
         self._executor_shutdown_called = True
         executor = self._default_executor
         if executor is not None:
@@ -364,57 +314,13 @@ class BaseEventLoop(events.AbstractEventLoop):
             executor.shutdown(wait=False)
         tasks._forget_loop(self)
 
-    def is_closed(self):
-        return self._closed
-
     def __del__(self):
         if not self.is_closed():
             _compat.warn(f"unclosed event loop {self!r}", ResourceWarning)
             if not self.is_running():
                 self.close()
 
-    def is_running(self):
-        return self._thread_id is not None
-
-    def time(self):
-        """The loop's clock: time.monotonic()."""
-        return _compat.monotonic()
-
-    # ---- scheduling ------------------------------------------------------------------------
-
-    def call_later(self, delay, callback, *args, context=None):
-        """Run callback(*args) after delay seconds; returns a cancellable TimerHandle."""
-        if delay is None:
-            raise TypeError('delay must not be None')
-        return self.call_at(self.time() + delay, callback, *args, context=context)
-
-    def call_at(self, when, callback, *args, context=None):
-        """Run callback(*args) at loop time when; returns a cancellable TimerHandle."""
-        if when is None:
-            raise TypeError("when cannot be None")
-        self._check_closed()
-        if self._debug:
-            self._check_thread()
-            self._check_callback(callback, 'call_at')
-        timer = events.TimerHandle(when, callback, args, self, context)
-        _heappush(self._scheduled, (when, timer))
-        timer._scheduled = True
-        return timer
-
-    def call_soon(self, callback, *args, context=None):
-        """Run callback(*args) on the next iteration, after the callbacks already queued."""
-        self._check_closed()
-        if self._debug:
-            self._check_thread()
-            self._check_callback(callback, 'call_soon')
-        handle = events.Handle(callback, args, self, context)
-        self._ready.append(handle)
-        return handle
-
-    def _call_soon(self, callback, args, context):
-        handle = events.Handle(callback, args, self, context)
-        self._ready.append(handle)
-        return handle
+    # ---- debug checks (called by the loop core in debug mode) -----------------------------
 
     def _check_callback(self, callback, method):
         if coroutines.iscoroutine(callback) or coroutines.iscoroutinefunction(callback):
@@ -430,92 +336,6 @@ class BaseEventLoop(events.AbstractEventLoop):
             raise RuntimeError("Non-thread-safe operation invoked on an event loop other "
                                "than the current one")
 
-    def call_soon_threadsafe(self, callback, *args, context=None):
-        """call_soon() for other threads: also wakes the loop if it is waiting."""
-        self._check_closed()
-        if self._debug:
-            self._check_callback(callback, 'call_soon_threadsafe')
-        handle = events.Handle(callback, args, self, context)
-        self._ready.append(handle)
-        self._write_to_self()
-        return handle
-
-    def _timer_handle_cancelled(self, handle):
-        if handle._scheduled:
-            self._timer_cancelled_count += 1
-
-    def _write_to_self(self):
-        """Wake the loop from another thread (the selector loop overrides this)."""
-
-    def _select(self, timeout):
-        """Wait for I/O at most timeout seconds (None: forever); return events."""
-        raise NotImplementedError
-
-    def _process_events(self, event_list):
-        raise NotImplementedError
-
-    def _purge_cancelled_timers(self):
-        kept = []
-        for entry in self._scheduled:
-            if entry[1]._cancelled:
-                entry[1]._scheduled = False
-            else:
-                kept.append(entry)
-        _compat.heapify(kept)
-        self._scheduled = kept
-        self._timer_cancelled_count = 0
-
-    def _run_once(self):
-        """One iteration: see the module docstring."""
-        heap = self._scheduled
-        n = len(heap)
-        if (n > _MIN_SCHEDULED_TIMER_HANDLES and
-                self._timer_cancelled_count / n > _MIN_CANCELLED_TIMER_HANDLES_FRACTION):
-            self._purge_cancelled_timers()
-            heap = self._scheduled
-        else:
-            while heap and heap[0][1]._cancelled:
-                self._timer_cancelled_count -= 1
-                _heappop(heap)[1]._scheduled = False
-
-        ready = self._ready
-        if ready or self._stopping:
-            timeout = 0
-        elif heap:
-            timeout = heap[0][0] - self.time()
-            if timeout < 0:
-                timeout = 0
-            elif timeout > MAXIMUM_SELECT_TIMEOUT:
-                timeout = MAXIMUM_SELECT_TIMEOUT
-        else:
-            timeout = None
-        event_list = self._select(timeout)
-        if event_list:
-            self._process_events(event_list)
-
-        if heap:
-            end_time = self.time() + self._clock_resolution
-            while heap and heap[0][0] < end_time:
-                timer = _heappop(heap)[1]
-                timer._scheduled = False
-                ready.append(timer)
-
-        # Only what is ready now; what these callbacks schedule waits for the next iteration.
-        ntodo = len(ready)
-        popleft = ready.popleft
-        if self._debug:
-            for _ in range(ntodo):
-                handle = popleft()
-                if not handle._cancelled:
-                    self._run_handle_debug(handle)
-        else:
-            while ntodo:
-                ntodo -= 1
-                handle = popleft()
-                if not handle._cancelled:
-                    handle._run()
-        handle = None  # no reference to the last callback survives the iteration
-
     def _run_handle_debug(self, handle):
         try:
             self._current_handle = handle
@@ -523,7 +343,8 @@ class BaseEventLoop(events.AbstractEventLoop):
             handle._run()
             dt = self.time() - t0
             if dt >= self.slow_callback_duration:
-                logger.warning('Executing %s took %.3f seconds', _format_handle(handle), dt)
+                logger.warning('Executing %s took %.3f seconds',
+                               base_loop._format_handle(handle), dt)
         finally:
             self._current_handle = None
 
@@ -644,14 +465,6 @@ class BaseEventLoop(events.AbstractEventLoop):
             except BaseException:
                 logger.error('Exception in default exception handler while handling an '
                              'unexpected error in custom exception handler', exc_info=True)
-
-    # ---- debug -----------------------------------------------------------------------------
-
-    def get_debug(self):
-        return self._debug
-
-    def set_debug(self, enabled):
-        self._debug = enabled
 
     # ---- what Gilt's loop does not do ------------------------------------------------------
 

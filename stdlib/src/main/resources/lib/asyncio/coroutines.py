@@ -35,7 +35,7 @@ def iscoroutinefunction(func):
             break
         f = inner
     code = getattr(f, '__code__', None)
-    if code is not None and (code.co_flags & _CO_COROUTINE):
+    if code is not None and (getattr(code, 'co_flags', 0) & _CO_COROUTINE):
         return True
     return getattr(func, '_is_coroutine', None) is _is_coroutine
 
@@ -77,7 +77,7 @@ def _format_coroutine(coro):
         return f'{coro_name} running' if running else coro_name
 
     frame = getattr(coro, 'gi_frame', None) or getattr(coro, 'cr_frame', None)
-    filename = code.co_filename or '<empty co_filename>'
+    filename = getattr(code, 'co_filename', None) or '<empty co_filename>'
     if frame is not None:
         return f'{coro_name} running at {filename}:{frame.f_lineno}'
-    return f'{coro_name} done, defined at {filename}:{code.co_firstlineno}'
+    return f"{coro_name} done, defined at {filename}:{getattr(code, 'co_firstlineno', 0)}"

@@ -33,21 +33,10 @@ class Handle:
         self._source_traceback = None
 
     def _repr_info(self):
-        info = [self.__class__.__name__]
-        if self._cancelled:
-            info.append('cancelled')
-        if self._callback is not None:
-            info.append(format_helpers._format_callback_source(self._callback, self._args))
-        if self._source_traceback:
-            frame = self._source_traceback[-1]
-            info.append(f'created at {frame[0]}:{frame[1]}')
-        return info
+        return _handle_repr_info(self)
 
     def __repr__(self):
-        if self._repr is not None:
-            return self._repr
-        info = self._repr_info()
-        return '<{}>'.format(' '.join(info))
+        return _handle_repr(self)
 
     def get_context(self):
         return self._context
@@ -98,10 +87,7 @@ class TimerHandle(Handle):
         self._scheduled = False
 
     def _repr_info(self):
-        info = super()._repr_info()
-        pos = 2 if self._cancelled else 1
-        info.insert(pos, f'when={self._when}')
-        return info
+        return _handle_repr_info(self)
 
     def __hash__(self):
         return hash(self._when)
@@ -142,6 +128,38 @@ class TimerHandle(Handle):
     def when(self):
         """Return a scheduled callback time (an absolute timestamp, float, on loop.time())."""
         return self._when
+
+
+def _handle_repr_info(handle):
+    info = [handle.__class__.__name__]
+    if handle._cancelled:
+        info.append('cancelled')
+    if handle._callback is not None:
+        info.append(format_helpers._format_callback_source(handle._callback, handle._args))
+    if handle._source_traceback:
+        frame = handle._source_traceback[-1]
+        info.append(f'created at {frame[0]}:{frame[1]}')
+    if isinstance(handle, TimerHandle):
+        info.insert(2 if handle._cancelled else 1, f'when={handle._when}')
+    return info
+
+
+def _handle_repr(handle):
+    if handle._repr is not None:
+        return handle._repr
+    return '<{}>'.format(' '.join(_handle_repr_info(handle)))
+
+
+# Gilt's Java handles (module _asyncio) replace these classes, which stay as _PyHandle and
+# _PyTimerHandle.
+_PyHandle = Handle
+_PyTimerHandle = TimerHandle
+_asyncio = _compat.accel
+if _asyncio is not None:
+    Handle = _asyncio.Handle
+    TimerHandle = _asyncio.TimerHandle
+    _asyncio._set_hooks(handle_repr=_handle_repr,
+                        format_callback=format_helpers._format_callback_source)
 
 
 class AbstractServer:

@@ -71,7 +71,10 @@ def _get_function_source(func):
         func = w
     if type(func) is _FunctionType:
         code = func.__code__
-        return (code.co_filename, code.co_firstlineno)
+        try:
+            return (code.co_filename, code.co_firstlineno)
+        except AttributeError:  # an interpreter whose code objects lack them
+            return None
     p = _partial_type()
     if p is not None and isinstance(func, p):
         return _get_function_source(func.func)

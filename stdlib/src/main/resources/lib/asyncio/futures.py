@@ -248,7 +248,18 @@ class Future:
     __iter__ = __await__  # 'yield from future' in generator-based code
 
 
+def _set_result_unless_cancelled(fut, result):
+    """Timer callback of sleep(): the sleeper may have been cancelled meanwhile."""
+    if fut._state == _PENDING:
+        fut.set_result(result)
+
+
+# The Python class stays available (and is the reference); Gilt's Java version replaces it.
 _PyFuture = Future
+_asyncio = _compat.accel
+if _asyncio is not None:
+    Future = _CFuture = _asyncio.Future
+    _set_result_unless_cancelled = _asyncio._set_result_unless_cancelled
 
 
 def _get_loop(fut):
@@ -257,12 +268,6 @@ def _get_loop(fut):
     if get_loop is not None:
         return get_loop()
     return fut._loop
-
-
-def _set_result_unless_cancelled(fut, result):
-    """Timer callback of sleep(): the sleeper may have been cancelled meanwhile."""
-    if fut._state == _PENDING:
-        fut.set_result(result)
 
 
 def _convert_future_exc(exc):

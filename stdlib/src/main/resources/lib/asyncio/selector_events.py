@@ -24,6 +24,11 @@ EVENT_WRITE = _compat.EVENT_WRITE
 # Bytes asked of the kernel per read.
 _MAX_READ = 256 * 1024
 
+try:
+    _BYTES_LIKE = (bytes, bytearray, memoryview)
+except NameError:  # no memoryview in this interpreter
+    _BYTES_LIKE = (bytes, bytearray)
+
 
 def _require_no_ssl(ssl):
     if ssl:
@@ -37,6 +42,7 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
         super().__init__()
         self._selector = _compat.Selector() if selector is None else selector
         self._io = {}  # channel -> [reader handle, writer handle, channel]
+        self._set_selector(self._selector)
 
     def close(self):
         if self.is_running():
@@ -47,36 +53,9 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
         sel = self._selector
         if sel is not None:
             self._selector = None
+            self._set_selector(None)
             self._io.clear()
             sel.close()
-
-    def _write_to_self(self):
-        sel = self._selector
-        if sel is not None:
-            sel.wakeup()
-
-    def _select(self, timeout):
-        if timeout == 0 and not self._io:
-            return None
-        return self._selector.select(timeout)
-
-    def _process_events(self, event_list):
-        add = self._ready.append
-        for entry, mask in event_list:
-            if mask & EVENT_READ:
-                reader = entry[0]
-                if reader is not None:
-                    if reader._cancelled:
-                        self._remove_reader(entry[2])
-                    else:
-                        add(reader)
-            if mask & EVENT_WRITE:
-                writer = entry[1]
-                if writer is not None:
-                    if writer._cancelled:
-                        self._remove_writer(entry[2])
-                    else:
-                        add(writer)
 
     # ---- readers and writers ---------------------------------------------------------------
 
@@ -157,13 +136,14 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
             if fut.done():
                 return
             try:
-                chan.finish_connect()
+                connected = chan.finish_connect()
             except (SystemExit, KeyboardInterrupt):
                 raise
             except BaseException as exc:
                 fut.set_exception(exc)
             else:
-                fut.set_result(None)
+                if connected:
+                    fut.set_result(None)
 
         self._add_writer(chan, on_writable)
         try:
@@ -482,7 +462,7 @@ class _SocketTransport(transports.Transport):
     # ---- writing ---------------------------------------------------------------------------
 
     def write(self, data):
-        if not isinstance(data, (bytes, bytearray, memoryview)):
+        if not isinstance(data, _BYTES_LIKE):
             raise TypeError(f'data argument must be a bytes-like object, '
                             f'not {type(data).__name__!r}')
         if self._eof:

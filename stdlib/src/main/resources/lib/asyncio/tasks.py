@@ -86,7 +86,7 @@ class Task(Future):
             self._eager_start()
         else:
             self._loop.call_soon(self._step, context=context)
-            _all_tasks.add(self)
+            _register_task(self)
 
     def __del__(self):
         if self._state == _PENDING and self._log_destroy_pending:
@@ -189,21 +189,13 @@ class Task(Future):
                 exc = self._make_cancelled_error()
         self._fut_waiter = None
         loop = self._loop
-        other = _current_tasks.get(loop)
-        if other is not None:
-            raise RuntimeError(f"Cannot enter into task {self!r} while another "
-                               f"task {other!r} is being executed.")
-        _current_tasks[loop] = self
+        _enter_task(loop, self)
         try:
             self._advance(exc)
         finally:
-            other = _current_tasks.get(loop)
-            if other is not self:
-                raise RuntimeError(f"Leaving task {self!r} does not match "
-                                   f"the current task {other!r}.")
-            del _current_tasks[loop]
+            _leave_task(loop, self)
             if self._state != _PENDING:
-                _all_tasks.discard(self)
+                _unregister_task(self)
             self = None  # an exception's traceback must not keep the task alive
 
     def _advance(self, exc):
@@ -276,17 +268,17 @@ class Task(Future):
         loop = self._loop
         prev = _swap_current_task(loop, self)
         try:
-            _eager_tasks.add(self)
+            _register_eager_task(self)
             try:
                 self._advance(None)
             finally:
-                _eager_tasks.discard(self)
+                _unregister_eager_task(self)
         finally:
             _swap_current_task(loop, prev)
             if self._state != _PENDING:
                 self._coro = None
             else:
-                _all_tasks.add(self)
+                _register_task(self)
 
 
 def _drop_own_frame(error):
@@ -506,6 +498,15 @@ async def sleep(delay, result=None):
 
 def ensure_future(coro_or_future, *, loop=None):
     """A Future for the argument: futures pass through, coroutines and awaitables become Tasks."""
+    if type(coro_or_future) is coroutines._CoroutineType:
+        # The common case first: a coroutine becomes a task.
+        if loop is None:
+            loop = events.get_event_loop()
+        try:
+            return loop.create_task(coro_or_future)
+        except RuntimeError:
+            coro_or_future.close()
+            raise
     if futures.isfuture(coro_or_future):
         if loop is not None and loop is not futures._get_loop(coro_or_future):
             raise ValueError('The future belongs to a different loop than '
@@ -690,7 +691,6 @@ def create_eager_task_factory(custom_task_constructor):
     return factory
 
 
-eager_task_factory = create_eager_task_factory(Task)
 
 
 def current_task(loop=None):
@@ -757,3 +757,50 @@ def _swap_current_task(loop, task):
     else:
         _current_tasks[loop] = task
     return prev
+
+
+def _task_get_stack(task, limit):
+    return _PyTask.get_stack(task, limit=limit)
+
+
+def _task_print_stack(task, limit, file):
+    return _PyTask.print_stack(task, limit=limit, file=file)
+
+
+def _future_repr(fut):
+    return f"<{fut.__class__.__name__} {' '.join(futures._future_repr_info(fut))}>"
+
+
+def _task_repr(task):
+    return f"<{task.__class__.__name__} {' '.join(_task_repr_info(task))}>"
+
+
+# Gilt's Java Task (module _asyncio) replaces the Python one, which stays as _PyTask; the
+# bookkeeping functions move to Java with it, so both kinds of task share it.
+_PyTask = Task
+_py_current_task = current_task
+if futures._asyncio is not None:
+    _asyncio = futures._asyncio
+    _asyncio._set_hooks(
+        get_event_loop=events.get_event_loop,
+        future_repr=_future_repr,
+        future_repr_info=futures._future_repr_info,
+        task_repr=_task_repr,
+        task_repr_info=_task_repr_info,
+        task_get_stack=_task_get_stack,
+        task_print_stack=_task_print_stack,
+        iscoroutine=coroutines.iscoroutine,
+        cancelled_error=exceptions.CancelledError,
+        invalid_state_error=exceptions.InvalidStateError,
+        all_tasks=_all_tasks,
+        eager_tasks=_eager_tasks,
+        copy_context=_compat.copy_context,
+    )
+    Task = _CTask = _asyncio.Task
+    current_task = _asyncio.current_task
+    _enter_task = _asyncio._enter_task
+    _leave_task = _asyncio._leave_task
+    _swap_current_task = _asyncio._swap_current_task
+    _next_task_number = _asyncio._next_task_number
+
+eager_task_factory = create_eager_task_factory(Task)

@@ -134,11 +134,21 @@ public final class Py {
 
     /** The first argument of the exception as text (CPython's str(e) for one-argument exceptions). */
     public static String message(PyException e) {
+        if (e.exc.type().str != null || PyType.OBJECT.getattr != null) {
+            try {
+                String s = Ops.strString(e.exc);
+                if (!s.startsWith("<")) return s;
+            } catch (PyException ignored) {
+                // fall back to the arguments
+            }
+        }
         PyTuple args = e.exc.args;
         if (args.size() == 0) return "";
+        // The exception families with their own __str__ (the type system formats them).
+        if (e.matches(dev.gilt.runtime.error.PyExc.UnicodeError)) return Ops.strString(e.exc);
         PyObject a = args.get(0);
         if (args.size() >= 2 && a instanceof PyInt no && args.get(1) instanceof PyStr m) {
-            PyObject fn = e.exc.dict == null ? null : e.exc.dict.getItemStr(PyStr.intern("filename"));
+            PyObject fn = Ops.lookupAttr(e.exc, PyStr.intern("filename"));
             String base = "[Errno " + no.value + "] " + m.value;
             if (fn instanceof PyStr f) base += ": " + dev.gilt.stdlib.util.Args.reprString(f.value);
             return base;

@@ -199,7 +199,10 @@ public final class Disassembler {
                 }
                 yield s.toString();
             }
-            case INTRINSIC -> arg < Opcode.Intrinsic.NAMES.length ? Opcode.Intrinsic.NAMES[arg] : "";
+            case INTRINSIC -> {
+                String[] names = op == Opcode.CALL_INTRINSIC_2 ? Opcode.Intrinsic2.NAMES : Opcode.Intrinsic.NAMES;
+                yield arg < names.length ? names[arg] : "";
+            }
             case INT, NONE -> "";
         };
     }

@@ -13,9 +13,7 @@ import static dev.gilt.interp.bytecode.CodeBuilder.isUnconditionalJump;
 import dev.gilt.interp.bytecode.CodeBuilder.Block;
 import dev.gilt.interp.bytecode.CodeBuilder.Instr;
 import dev.gilt.interp.bytecode.CodeBuilder.Loc;
-import dev.gilt.runtime.object.PyNone;
 import dev.gilt.runtime.object.PyObject;
-import dev.gilt.runtime.object.PyTuple;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +27,8 @@ import java.util.List;
  *   <li>optimise: inline small exit blocks, peephole per block (constant conditions, RETURN_CONST,
  *       tuple folding, jump threading), drop unreachable blocks, redundant NOPs and jumps;
  *   <li>drop unused constants; move cold blocks (reached only from exception handlers) to the end;
- *   <li>resolve line numbers (duplicate exits without a line, propagate to successors);
+ *   <li>resolve line numbers (duplicate exits without a line, propagate to single-predecessor
+ *       successors, using the predecessor counts of the reachability pass as CPython does);
  *   <li>prefix instructions (COPY_FREE_VARS, MAKE_CELL, RETURN_GENERATOR/POP_TOP), cell offsets;
  *   <li>stack depth; pseudo instructions to NOPs; jump directions (backward conditional jumps
  *       become an inverted forward jump plus JUMP_BACKWARD, as in 3.12);
@@ -49,6 +48,7 @@ public final class FlowGraph {
     private final ConstPool consts;
     private int nextId = 1_000_000;
 
+    /** {@code -Dgilt.cfgdump=true} prints the graph around the layout passes (to stderr). */
     private static final boolean DEBUG = Boolean.getBoolean("gilt.cfgdump");
 
     private String dump() {
@@ -86,7 +86,7 @@ public final class FlowGraph {
         resolveLineNumbers(u.firstlineno());
         if (DEBUG) System.err.println("== after lines\n" + dump());
         int[] cellSlots = cellSlots(u);
-        fixCellOffsets(cellSlots, u.cellvars().length);
+        fixCellOffsets(cellSlots);
         insertPrefix(u, cellSlots);
         int stacksize = stackDepth();
         convertPseudoOps();
@@ -420,16 +420,6 @@ public final class FlowGraph {
 
     // ---- line numbers -----------------------------------------------------------------------
 
-    private void countPredecessors() {
-        for (Block b = entry; b != null; b = b.next) b.predecessors = 0;
-        entry.predecessors = 1;
-        for (Block b = entry; b != null; b = b.next) {
-            if (b.isEmpty()) continue;
-            if (b.next != null && hasFallthrough(b)) b.next.predecessors++;
-            for (Instr i : b.instrs) if (i.target != null) i.target.predecessors++;
-        }
-    }
-
     private static boolean isExitWithoutLine(Block b) {
         Instr l = b.last();
         if (l == null || !isScopeExit(l.op)) return false;
@@ -517,7 +507,7 @@ public final class FlowGraph {
         return slots;
     }
 
-    private void fixCellOffsets(int[] slots, int ncells) {
+    private void fixCellOffsets(int[] slots) {
         for (Block b = entry; b != null; b = b.next) {
             for (Instr i : b.instrs) {
                 if (!CodeBuilder.isPseudo(i.op) && Opcode.of(i.op).argKind == Opcode.Arg.FREE) i.arg = slots[i.arg];
@@ -684,12 +674,4 @@ public final class FlowGraph {
         return new int[] {start, end, handler.offset, depth, handler.preserveLasti ? 1 : 0};
     }
 
-    /** Used by the peephole pass to fold tuples of constants. */
-    static PyTuple tupleOf(List<PyObject> items) {
-        return PyTuple.of(items.toArray(new PyObject[0]));
-    }
-
-    static boolean isNone(PyObject o) {
-        return o == PyNone.NONE;
-    }
 }

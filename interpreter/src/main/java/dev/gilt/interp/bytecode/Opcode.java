@@ -256,7 +256,11 @@ public enum Opcode {
             return -1 - arg;
         }
     },
-    /** Pops: NULL, callable, args-tuple[, kwargs-dict if arg&1]. Pushes: result. */
+    /**
+     * Pops: NULL, callable, args[, kwargs-dict if arg&1]. Pushes: result. args is a tuple, or for
+     * {@code f(*x)} the iterable x itself, which the VM converts to a tuple (TypeError "... argument
+     * after * must be an iterable, not T" as CPython).
+     */
     CALL_FUNCTION_EX(Arg.INT, 0, 0) {
         @Override
         public int stackEffect(int arg, boolean jump) {
@@ -267,7 +271,9 @@ public enum Opcode {
     CALL_INTRINSIC_1(Arg.INTRINSIC, 0, 0),
     /**
      * Pops: [defaults-tuple if arg&1][kwdefaults-dict if arg&2][annotations if arg&4][closure-tuple
-     * if arg&8], code. Pushes: a new function.
+     * if arg&8], code. Pushes: a new function. The annotations are a flat tuple
+     * {@code (name0, value0, name1, value1, ...)} as CPython 3.12 builds them ("return" for the
+     * return annotation); the function's __annotations__ dict is made from it.
      */
     MAKE_FUNCTION(Arg.FLAGS, 0, 0) {
         @Override
@@ -382,7 +388,24 @@ public enum Opcode {
      * TypeError as CPython ("called match pattern must be a class", "X() accepts N positional
      * sub-patterns (M given)", "X() got multiple sub-patterns for attribute 'a'").
      */
-    MATCH_CLASS(Arg.INT, 0, -2);
+    MATCH_CLASS(Arg.INT, 0, -2),
+
+    // ---- except* (exception groups, CPython 3.12 semantics) ----------------------------------
+
+    /**
+     * Pops: exc, type (an exception class or tuple of them; TypeError as CPython for others, and
+     * for ExceptionGroup subclasses). Pushes: rest, match. match is the part of exc that matches
+     * type (exc itself wrapped in an ExceptionGroup if it is not a group but matches; exc if a
+     * group matching wholly), or None; rest is what remains (None if nothing). When match is not
+     * None it becomes the handled exception (as PUSH_EXC_INFO would set it, owned by the slot).
+     */
+    CHECK_EG_MATCH(Arg.NONE, 0, 0),
+    /**
+     * Pops: v1, v2 (v2 on top). Pushes: intrinsic {@link Intrinsic2}[arg](v1, v2). Used with
+     * PREP_RERAISE_STAR(original exception, list of raised/unhandled exceptions): the exception
+     * group to re-raise at the end of a try/except* (or None).
+     */
+    CALL_INTRINSIC_2(Arg.INTRINSIC, 0, -1);
 
     /** How dis shows an argument. */
     public enum Arg { NONE, INT, CONST, NAME, GLOBAL, ATTR, LOCAL, FREE, JUMP, BINOP, COMPARE, FORMAT, FLAGS, INTRINSIC }
@@ -417,6 +440,13 @@ public enum Opcode {
         public static final String[] NAMES = {"INTRINSIC_1_INVALID", "INTRINSIC_PRINT", "INTRINSIC_IMPORT_STAR",
             "INTRINSIC_STOPITERATION_ERROR", "INTRINSIC_ASYNC_GEN_WRAP", "INTRINSIC_UNARY_POSITIVE",
             "INTRINSIC_LIST_TO_TUPLE"};
+    }
+
+    /** CALL_INTRINSIC_2 argument values (CPython 3.12 numbering). */
+    public static final class Intrinsic2 {
+        private Intrinsic2() {}
+        public static final int PREP_RERAISE_STAR = 1;
+        public static final String[] NAMES = {"INTRINSIC_2_INVALID", "INTRINSIC_PREP_RERAISE_STAR"};
     }
 
     public final Arg argKind;

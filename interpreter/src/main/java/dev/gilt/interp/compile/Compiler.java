@@ -28,6 +28,13 @@ public final class Compiler {
 
     /** Allow await, async for and async with at module level (asyncio REPL). */
     public static final int PyCF_ALLOW_TOP_LEVEL_AWAIT = 0x2000;
+    /** {@code from __future__ import annotations} (CPython's CO_FUTURE_ANNOTATIONS, also a code flag). */
+    public static final int CO_FUTURE_ANNOTATIONS = 0x1000000;
+    /** {@code from __future__ import barry_as_FLUFL}. */
+    public static final int CO_FUTURE_BARRY_AS_BDFL = 0x400000;
+    /** The future-feature bits that compile() flags pass on and code objects carry (PyCF_MASK). */
+    public static final int PyCF_MASK = 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | CO_FUTURE_BARRY_AS_BDFL
+            | 0x800000 | CO_FUTURE_ANNOTATIONS;
 
     /** Parses and compiles {@code source} (optimisation level 0); raises ParseError for syntax errors. */
     public static PyCode compile(String source, String filename, Mode mode) {
@@ -70,11 +77,14 @@ public final class Compiler {
             case SINGLE -> mod instanceof Ast.Module mm ? new Ast.Interactive(mm.body(), mm.pos()) : mod;
         };
         String[] lines = source == null ? null : source.split("\r\n|\r|\n", -1);
-        m = new ConstFolder(optimize > 0).fold(m);
-        Symtable st = Symtable.build(m, filename,
+        Future future = Future.parse(m, filename, lines);
+        flags |= future.features();
+        m = new ConstFolder(optimize > 0, (flags & CO_FUTURE_ANNOTATIONS) != 0).fold(m);
+        Symtable st = Symtable.build(m, filename, (flags & CO_FUTURE_ANNOTATIONS) != 0,
                 (msg, pos) -> CompilerBase.syntaxError(filename, lines, msg, pos == null ? -1 : pos.line(),
                         pos == null ? -1 : pos.col(), pos == null ? -1 : pos.endLine(), pos == null ? -1 : pos.endCol()));
         StmtCompiler c = new StmtCompiler(filename, st, flags, optimize, m instanceof Ast.Interactive, source);
+        c.futureLocation = future.location();
         return c.compileModule(m);
     }
 }

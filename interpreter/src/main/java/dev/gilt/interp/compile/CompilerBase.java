@@ -75,6 +75,8 @@ abstract class CompilerBase {
     final String[] sourceLines;
     Unit u;
     final ArrayDeque<Unit> stack = new ArrayDeque<>();
+    /** Position of the last {@code from __future__ import} at the top of the module, or null. */
+    Pos futureLocation;
     int nestLevel;
 
     CompilerBase(String filename, Symtable st, int flags, int optimize, boolean interactive, String source) {
@@ -322,6 +324,7 @@ abstract class CompilerBase {
         } else if (isTopLevelAwait() && s.coroutine && !s.generator) {
             f |= PyCode.CO_COROUTINE;
         }
+        f |= flags & Compiler.PyCF_MASK;
         PyObject doc = null;
         if (u.b.consts.size() > 0 && (u.type == UnitType.FUNCTION || u.type == UnitType.ASYNC_FUNCTION)) {
             PyObject c0 = u.b.consts.get(0);

@@ -22,14 +22,20 @@ final class ConstFolder {
     /** A complex constant with a real part (only the folder makes them). */
     record Complex(double re, double im) {}
 
-    private static final int MAX_INT_SIZE = 128, MAX_COLLECTION_SIZE = 256, MAX_STR_SIZE = 4096,
-            MAX_TOTAL_ITEMS = 1024;
+    private static final int MAX_INT_SIZE = 128, MAX_COLLECTION_SIZE = 256, MAX_STR_SIZE = 4096;
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE), LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
     private final boolean optimize;
+    /** Under {@code from __future__ import annotations} annotations stay as written (they become strings). */
+    private final boolean keepAnnotations;
 
-    ConstFolder(boolean optimize) {
+    ConstFolder(boolean optimize, boolean keepAnnotations) {
         this.optimize = optimize;
+        this.keepAnnotations = keepAnnotations;
+    }
+
+    private Expr annotation(Expr e) {
+        return e == null || keepAnnotations ? e : expr(e);
     }
 
     // ---- tree walk ---------------------------------------------------------------------------
@@ -70,7 +76,7 @@ final class ConstFolder {
     }
 
     private Arg param(Arg a) {
-        return a == null ? null : new Arg(a.arg(), opt(a.annotation()), a.pos());
+        return a == null ? null : new Arg(a.arg(), annotation(a.annotation()), a.pos());
     }
 
     private List<Keyword> keywords(List<Keyword> ks) {
@@ -82,14 +88,15 @@ final class ConstFolder {
     Stmt stmt(Stmt s) {
         return switch (s) {
             case FunctionDef f -> new FunctionDef(f.name(), args(f.args()), stmts(f.body()), exprs(f.decoratorList()),
-                    opt(f.returns()), f.isAsync(), f.pos());
+                    annotation(f.returns()), f.isAsync(), f.pos());
             case ClassDef c -> new ClassDef(c.name(), exprs(c.bases()), keywords(c.keywords()), stmts(c.body()),
                     exprs(c.decoratorList()), c.pos());
             case Return r -> new Return(opt(r.value()), r.pos());
             case Delete d -> new Delete(exprs(d.targets()), d.pos());
             case Assign a -> new Assign(exprs(a.targets()), expr(a.value()), a.pos());
             case AugAssign a -> new AugAssign(expr(a.target()), a.op(), expr(a.value()), a.pos());
-            case AnnAssign a -> new AnnAssign(expr(a.target()), expr(a.annotation()), opt(a.value()), a.simple(), a.pos());
+            case AnnAssign a -> new AnnAssign(expr(a.target()), annotation(a.annotation()), opt(a.value()), a.simple(),
+                    a.pos());
             case For f -> new For(expr(f.target()), iter(expr(f.iter())), stmts(f.body()), stmts(f.orelse()), f.isAsync(),
                     f.pos());
             case While w -> new While(expr(w.test()), stmts(w.body()), stmts(w.orelse()), w.pos());

@@ -658,7 +658,7 @@ abstract class ExprCompiler extends CompilerBase {
         checkDebugArgs(l.args());
         int fl = defaultArguments(loc, l.args());
         enterScope("<lambda>", UnitType.LAMBDA, l, l.pos().line(), false);
-        loadConstIndexOnly(Const.NONE); // None first: a lambda has no docstring
+        constIndex(Const.NONE); // None first: a lambda has no docstring
         u.argcount = l.args().posonlyargs().size() + l.args().args().size();
         u.posonlyargcount = l.args().posonlyargs().size();
         u.kwonlyargcount = l.args().kwonlyargs().size();
@@ -672,10 +672,6 @@ abstract class ExprCompiler extends CompilerBase {
             code = exitScope(true);
         }
         makeClosure(loc, code, fl);
-    }
-
-    void loadConstIndexOnly(Object v) {
-        constIndex(v);
     }
 
     // ---- comprehensions -------------------------------------------------------------------------

@@ -128,8 +128,8 @@ class StmtCompiler extends PatternCompiler {
                 op(Opcode.RAISE_VARARGS, n, loc);
             }
             case Try t -> {
-                if (t.isStar()) throw error("'except*' is not supported yet", loc);
                 if (!t.finalbody().isEmpty()) tryFinally(t, loc);
+                else if (t.isStar()) tryStarExcept(t, loc);
                 else tryExcept(t, loc);
             }
             case Assert a -> assertStmt(a, loc);
@@ -338,7 +338,8 @@ class StmtCompiler extends PatternCompiler {
             case Name n -> {
                 checkForbidden(n.id(), Ctx.STORE, loc);
                 if (s.simple() && (u.type == UnitType.MODULE || u.type == UnitType.CLASS)) {
-                    visitExpr(s.annotation());
+                    if (stringAnnotations()) loadConst(Unparser.unparse(s.annotation()), loc(s.annotation()));
+                    else visitExpr(s.annotation());
                     op(Opcode.LOAD_NAME, nameIndex("__annotations__"), loc);
                     loadConst(mangle(n.id()), loc);
                     op(Opcode.STORE_SUBSCR, loc);
@@ -356,7 +357,7 @@ class StmtCompiler extends PatternCompiler {
             }
             default -> throw error("invalid node type for annotated assignment", loc);
         }
-        if (!s.simple() && (u.type == UnitType.MODULE || u.type == UnitType.CLASS)) {
+        if (!s.simple() && !stringAnnotations() && (u.type == UnitType.MODULE || u.type == UnitType.CLASS)) {
             visitExpr(s.annotation());
             op(Opcode.POP_TOP, loc(s.annotation()));
         }
@@ -431,6 +432,14 @@ class StmtCompiler extends PatternCompiler {
     }
 
     private void importFrom(ImportFrom s, Loc loc) {
+        if ("__future__".equals(s.module()) && futureLocation != null) {
+            Pos f = futureLocation;
+            if (s.pos().line() > f.line() || (s.pos().line() == f.line() && s.pos().col() > f.col())) {
+                throw error("from __future__ imports must occur at the beginning of the file", loc);
+            }
+        } else if ("__future__".equals(s.module()) && futureLocation == null) {
+            throw error("from __future__ imports must occur at the beginning of the file", loc);
+        }
         loadConst((long) s.level(), loc);
         List<Object> names = new ArrayList<>();
         for (Alias a : s.names()) names.add(a.name());
@@ -456,8 +465,12 @@ class StmtCompiler extends PatternCompiler {
         jump(CodeBuilder.SETUP_FINALLY, end, loc);
         use(body);
         pushFBlock(FKind.FINALLY_TRY, body, end, s.finalbody(), loc);
-        if (!s.handlers().isEmpty()) tryExcept(s, loc);
-        else visitStmts(s.body());
+        if (!s.handlers().isEmpty()) {
+            if (s.isStar()) tryStarExcept(s, loc);
+            else tryExcept(s, loc);
+        } else {
+            visitStmts(s.body());
+        }
         popBlock(Loc.NONE);
         popFBlock(FKind.FINALLY_TRY);
         visitStmts(s.finalbody());
@@ -538,6 +551,101 @@ class StmtCompiler extends PatternCompiler {
         op(Opcode.RERAISE, 0, Loc.NONE);
         use(cleanup);
         popExceptAndReraise(Loc.NONE);
+        use(end);
+    }
+
+    /**
+     * try/except*: the handlers run one after another on the parts of the exception group they
+     * match (CHECK_EG_MATCH); whatever they raise and whatever nobody matched is collected in a
+     * list, and PREP_RERAISE_STAR combines it into the group to re-raise.
+     */
+    private void tryStarExcept(Try s, Loc loc) {
+        Block body = newBlock(), except = newBlock(), orelse = newBlock(), end = newBlock(), cleanup = newBlock(),
+                reraiseStar = newBlock();
+        jump(CodeBuilder.SETUP_FINALLY, except, loc);
+        use(body);
+        pushFBlock(FKind.TRY_EXCEPT, body, null, null, loc);
+        visitStmts(s.body());
+        popFBlock(FKind.TRY_EXCEPT);
+        popBlock(Loc.NONE);
+        jump(CodeBuilder.JUMP, orelse, Loc.NONE);
+        int n = s.handlers().size();
+        use(except);
+        jump(CodeBuilder.SETUP_CLEANUP, cleanup, Loc.NONE);
+        op(Opcode.PUSH_EXC_INFO, Loc.NONE);
+        pushFBlock(FKind.EXCEPTION_GROUP_HANDLER, null, null, "except handler", loc);
+        for (int i = 0; i < n; i++) {
+            ExceptHandler h = s.handlers().get(i);
+            Loc hloc = loc(h);
+            Block nextExcept = newBlock(), exceptWithError = newBlock(), noMatch = newBlock();
+            if (i == 0) {
+                // [orig] -> [orig, [], exc]: a list for what the handlers raise, and a copy to match.
+                op(Opcode.BUILD_LIST, 0, hloc);
+                op(Opcode.COPY, 2, hloc);
+            }
+            if (h.type() != null) {
+                visitExpr(h.type());
+                op(Opcode.CHECK_EG_MATCH, hloc);
+                op(Opcode.COPY, 1, hloc);
+                jump(Opcode.POP_JUMP_IF_NONE, noMatch, hloc);
+            }
+            Block cleanupEnd = newBlock(), cleanupBody = newBlock();
+            if (h.name() != null) nameop(h.name(), Ctx.STORE, hloc);
+            else op(Opcode.POP_TOP, hloc);
+            jump(CodeBuilder.SETUP_CLEANUP, cleanupEnd, hloc);
+            use(cleanupBody);
+            pushFBlock(FKind.HANDLER_CLEANUP, cleanupBody, null, h.name(), hloc);
+            visitStmts(h.body());
+            popFBlock(FKind.HANDLER_CLEANUP);
+            popBlock(Loc.NONE);
+            if (h.name() != null) {
+                loadConst(Const.NONE, Loc.NONE);
+                nameop(h.name(), Ctx.STORE, Loc.NONE);
+                nameop(h.name(), Ctx.DEL, Loc.NONE);
+            }
+            jump(CodeBuilder.JUMP, nextExcept, Loc.NONE);
+            use(cleanupEnd);
+            if (h.name() != null) {
+                loadConst(Const.NONE, Loc.NONE);
+                nameop(h.name(), Ctx.STORE, Loc.NONE);
+                nameop(h.name(), Ctx.DEL, Loc.NONE);
+            }
+            // Collect what the handler raised; drop its lasti.
+            op(Opcode.LIST_APPEND, 3, Loc.NONE);
+            op(Opcode.POP_TOP, Loc.NONE);
+            jump(CodeBuilder.JUMP, exceptWithError, Loc.NONE);
+            use(nextExcept);
+            op(Opcode.NOP, Loc.NONE);
+            jump(CodeBuilder.JUMP, exceptWithError, Loc.NONE);
+            use(noMatch);
+            op(Opcode.POP_TOP, hloc);
+            use(exceptWithError);
+            if (i == n - 1) {
+                // The unmatched rest (or None) joins the list too.
+                op(Opcode.LIST_APPEND, 1, Loc.NONE);
+                jump(CodeBuilder.JUMP, reraiseStar, Loc.NONE);
+            }
+        }
+        popFBlock(FKind.EXCEPTION_GROUP_HANDLER);
+        Block reraise = newBlock();
+        use(reraiseStar);
+        op(Opcode.CALL_INTRINSIC_2, Opcode.Intrinsic2.PREP_RERAISE_STAR, Loc.NONE);
+        op(Opcode.COPY, 1, Loc.NONE);
+        jump(Opcode.POP_JUMP_IF_NOT_NONE, reraise, Loc.NONE);
+        // Nothing to re-raise.
+        op(Opcode.POP_TOP, Loc.NONE);
+        popBlock(Loc.NONE);
+        op(Opcode.POP_EXCEPT, Loc.NONE);
+        jump(CodeBuilder.JUMP, end, Loc.NONE);
+        use(reraise);
+        popBlock(Loc.NONE);
+        op(Opcode.SWAP, 2, Loc.NONE);
+        op(Opcode.POP_EXCEPT, Loc.NONE);
+        op(Opcode.RERAISE, 0, Loc.NONE);
+        use(cleanup);
+        popExceptAndReraise(Loc.NONE);
+        use(orelse);
+        visitStmts(s.orelse());
         use(end);
     }
 
@@ -681,9 +789,15 @@ class StmtCompiler extends PatternCompiler {
         return n;
     }
 
+    private boolean stringAnnotations() {
+        return (flags & Compiler.CO_FUTURE_ANNOTATIONS) != 0;
+    }
+
     private int argAnnotation(String name, Expr annotation, Loc loc) {
         loadConst(mangle(name), loc);
-        if (annotation instanceof Starred s) {
+        if (stringAnnotations()) {
+            loadConst(Unparser.unparse(annotation), loc(annotation));
+        } else if (annotation instanceof Starred s) {
             visitExpr(s.value());
             op(Opcode.UNPACK_SEQUENCE, 1, loc);
         } else {

@@ -103,7 +103,16 @@ public final class Symtable {
 
     /** Builds and analyses the symbol table of a module; raises ParseError for scoping errors. */
     public static Symtable build(Mod mod, String filename, Errors errors) {
+        return build(mod, filename, false, errors);
+    }
+
+    /**
+     * As {@link #build(Mod, String, Errors)}; with {@code stringAnnotations} (the annotations
+     * future) annotations are not evaluated, so their names are not recorded.
+     */
+    public static Symtable build(Mod mod, String filename, boolean stringAnnotations, Errors errors) {
         Builder b = new Builder(filename, errors);
+        b.stringAnnotations = stringAnnotations;
         Scope top = b.run(mod);
         Symtable st = new Symtable(top, b.byNode, filename);
         st.analyze(errors);
@@ -134,6 +143,7 @@ public final class Symtable {
         final List<Scope> stack = new ArrayList<>();
         Scope cur, module;
         String privateName;
+        boolean stringAnnotations;
 
         Builder(String filename, Errors errors) {
             this.filename = filename;
@@ -263,7 +273,7 @@ public final class Symtable {
                     } else {
                         expr(a.target());
                     }
-                    expr(a.annotation());
+                    if (!stringAnnotations) expr(a.annotation());
                     if (a.value() != null) expr(a.value());
                 }
                 case AugAssign a -> {
@@ -371,6 +381,7 @@ public final class Symtable {
         }
 
         void annotations(Arguments a, Expr returns) {
+            if (stringAnnotations) return;
             for (Arg p : a.posonlyargs()) if (p.annotation() != null) expr(p.annotation());
             for (Arg p : a.args()) if (p.annotation() != null) expr(p.annotation());
             if (a.vararg() != null && a.vararg().annotation() != null) expr(a.vararg().annotation());

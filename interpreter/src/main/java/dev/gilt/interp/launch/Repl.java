@@ -48,6 +48,12 @@ final class Repl {
     }
 
     static int run(PyModule main, boolean quiet, boolean tty, int status) {
+        // Interactive mode defines sys.ps1 and sys.ps2, as CPython does.
+        PyObject sys = dev.gilt.runtime.Interp.main().modules.getItemStr(PyStr.intern("sys"));
+        if (sys instanceof PyModule sm) {
+            if (sm.get("ps1") == null) sm.setSteal("ps1", PyStr.of(">>> "));
+            if (sm.get("ps2") == null) sm.setSteal("ps2", PyStr.of("... "));
+        }
         if (!quiet) {
             Output.stderr(Main.VERSION + " on Java " + Runtime.version().feature() + "\n"
                     + "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n");

@@ -162,6 +162,9 @@ public final class Interpreter {
                     throw new PyException(p);
                 }
                 for (;;) {
+                    // The frame always knows its current instruction: f_lineno, warnings and
+                    // tracebacks of running frames read it (CPython stores prev_instr likewise).
+                    f.lasti = pc;
                     final int word = code[pc++];
                     final int arg = word >>> 8;
                     switch (word & 0xFF) {
@@ -383,10 +386,10 @@ public final class Interpreter {
                             PyObject owner = s[sp - 1];
                             PyStr name = names[arg >> 1];
                             if ((arg & 1) == 0) {
-                                s[sp - 1] = Ops.getAttr(owner, name);
+                                s[sp - 1] = VmOps.loadAttr(cache, pc - 1, owner, name);
                                 dec(owner);
                             } else {
-                                PyObject meth = VmOps.lookupMethod(owner, name);
+                                PyObject meth = VmOps.lookupMethod(cache, pc - 1, owner, name);
                                 if (meth != null) {
                                     // [owner] -> [meth, owner]: the owner's reference moves up one slot.
                                     s[sp - 1] = meth;

@@ -115,6 +115,8 @@ final class Op {
     static final int MATCH_SEQUENCE = 97;
     static final int MATCH_KEYS = 98;
     static final int MATCH_CLASS = 99;
+    static final int CHECK_EG_MATCH = 100;
+    static final int CALL_INTRINSIC_2 = 101;
 
     /** Throws if this table and {@link Opcode} disagree. */
     static void verify() {

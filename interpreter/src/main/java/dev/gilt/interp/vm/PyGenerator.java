@@ -130,7 +130,10 @@ public class PyGenerator extends PyGcObject {
         if (f.state == Frame.CREATED && exc == null && value != PyNone.NONE) {
             throw Errors.typeError("can't send non-None value to a just-started %s", kind());
         }
+        // A throw into a suspended frame pushes None as the "sent" value too, as CPython does:
+        // the handler of a yield-from/await loop (CLEANUP_THROW) expects (sub_iter, sent, exc).
         if (exc == null) f.s[f.sp++] = RefCount.newRef(value);
+        else if (f.state != Frame.CREATED) f.s[f.sp++] = PyNone.NONE;
         running = true;
         f.callerExc = ts.handledException;
         if (f.genExc != null) ts.handledException = f.genExc;
@@ -172,13 +175,17 @@ public class PyGenerator extends PyGcObject {
         Frame.release(f);
     }
 
-    /** next() for the iterator slot: the yielded value, or null when the generator returns. */
+    /**
+     * next() for the iterator slot: the yielded value, or null when the generator returns None;
+     * a generator returning another value ends with StopIteration(value), as CPython's
+     * gen_iternext (Ops.next and FOR_ITER treat that as the end too; next() passes it on).
+     */
     PyObject nextOrNull() {
         if (frame == null && !(this instanceof PyCoroutine)) return null;
         PyObject r = resume(ThreadState.current(), PyNone.NONE, null);
         if (lastReturned) {
-            RefCount.decref(r);
-            return null;
+            if (r == PyNone.NONE) return null;
+            throw stopIteration(r);
         }
         return r;
     }

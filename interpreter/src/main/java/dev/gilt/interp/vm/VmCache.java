@@ -4,6 +4,7 @@ import dev.gilt.interp.bytecode.PyCode;
 import dev.gilt.runtime.object.PyDict;
 import dev.gilt.runtime.object.PyObject;
 import dev.gilt.runtime.object.PyStr;
+import dev.gilt.runtime.object.PyType;
 
 /**
  * What the VM keeps per code object ({@code PyCode.tierData}): interned names and the LOAD_GLOBAL
@@ -18,11 +19,31 @@ final class VmCache {
     final PyStr[] names;
     /** Per instruction index: a {@link GlobalEntry} for LOAD_GLOBAL instructions, else null. */
     final GlobalEntry[] globals;
+    /** Per instruction index: the type lookup a LOAD_ATTR made last, or null. */
+    final AttrEntry[] attrs;
 
     private VmCache(PyCode co) {
         names = new PyStr[co.names.length];
         for (int i = 0; i < names.length; i++) names[i] = PyStr.intern(co.names[i]);
         globals = new GlobalEntry[co.code.length];
+        attrs = new AttrEntry[co.code.length];
+    }
+
+    /**
+     * What {@code type.lookup(name)} returned ({@code descr}, borrowed, possibly null) while the
+     * type had {@code version}: valid while the version is unchanged, since any change to the
+     * type or its bases bumps it (PyType's invariant).
+     */
+    record AttrEntry(PyType type, int version, PyObject descr) {}
+
+    /** The MRO lookup of {@code name} on {@code t} (borrowed or null), through the cache of instruction {@code at}. */
+    PyObject typeLookup(int at, PyType t, PyStr name) {
+        AttrEntry e = attrs[at];
+        int v = t.version;
+        if (e != null && e.type == t && e.version == v) return e.descr;
+        PyObject d = t.lookup(name);
+        attrs[at] = new AttrEntry(t, v, d);
+        return d;
     }
 
     static VmCache of(PyCode co) {

@@ -77,6 +77,8 @@ public final class VmHooks implements Interp.Hooks {
      */
     public static void install(Interp in) {
         in.hooks = new VmHooks();
+        // __del__ and weakref-callback errors from the runtime print with the VM's tracebacks.
+        dev.gilt.runtime.types.Unraisable.reporter = Unraisable::report;
         dev.gilt.runtime.memory.Gc.collectRequest = VmHooks::gcRequested;
         // Runtime-level reports (threading.excepthook, __del__ errors) print full tracebacks.
         dev.gilt.runtime.types.Unraisable.formatter = TracebackPrinter::format;

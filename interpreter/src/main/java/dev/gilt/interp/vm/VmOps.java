@@ -23,6 +23,7 @@ import dev.gilt.runtime.object.PyStr;
 import dev.gilt.runtime.object.PyTuple;
 import dev.gilt.runtime.object.PyType;
 import dev.gilt.runtime.ops.Ops;
+import dev.gilt.runtime.types.GenericAttr;
 import dev.gilt.runtime.thread.EvalBreaker;
 import dev.gilt.runtime.thread.ThreadState;
 import java.util.Arrays;
@@ -176,14 +177,34 @@ final class VmOps {
     /**
      * LOAD_ATTR's method form: the unbound function or method descriptor for {@code owner.name}
      * when a call can pass {@code owner} as first argument instead of binding (a new reference),
-     * else null (the caller then does a normal attribute load).
+     * else null (the caller then does a normal attribute load). Only for objects whose type uses
+     * the generic attribute lookup, when no instance attribute shadows the method.
      */
-    static PyObject lookupMethod(PyObject owner, PyStr name) {
+    static PyObject lookupMethod(VmCache cache, int at, PyObject owner, PyStr name) {
         PyType t = owner.type();
-        if ((t.flags & PyType.HAS_DICT) != 0 || t.getattr != PyType.OBJECT.getattr || t.getattr == null) return null;
-        PyObject d = t.lookup(name);
-        if (d instanceof PyFunction || d instanceof PyMethodDescr) return RefCount.newRef(d);
-        return null;
+        if (t.getattr != PyType.OBJECT.getattr || t.getattr == null) return null;
+        PyObject d = cache.typeLookup(at, t, name);
+        if (!(d instanceof PyFunction) && !(d instanceof PyMethodDescr)) return null;
+        PyDict dict = GenericAttr.dictOf(owner, false);
+        if (dict != null && dict.getItemStr(name) != null) return null;
+        return RefCount.newRef(d);
+    }
+
+    /**
+     * LOAD_ATTR: {@code owner.name} (a new reference). An instance attribute of an object with
+     * the generic lookup and no class attribute of that name is read straight from its dict
+     * (the type lookup is cached per instruction); everything else goes through Ops.getAttr.
+     */
+    static PyObject loadAttr(VmCache cache, int at, PyObject owner, PyStr name) {
+        PyType t = owner.type();
+        if (t.getattr == PyType.OBJECT.getattr && t.getattr != null && cache.typeLookup(at, t, name) == null) {
+            PyDict dict = GenericAttr.dictOf(owner, false);
+            if (dict != null) {
+                PyObject v = dict.getItemStr(name);
+                if (v != null) return RefCount.newRef(v);
+            }
+        }
+        return Ops.getAttr(owner, name);
     }
 
     /** The special method {@code name} of {@code o}'s type bound to {@code o}, or null. */
@@ -634,6 +655,9 @@ final class VmOps {
                 sp = drop(s, sp, 3);
                 s[sp++] = r;
             }
+            // Added to the Opcode contract by the compiler (except*); see their Javadoc for the
+            // semantics the VM is to implement.
+            case CHECK_EG_MATCH, CALL_INTRINSIC_2 -> throw Errors.systemError(op + " is not implemented yet");
             default -> throw Errors.systemError("unknown opcode " + op);
         }
         return sp;

@@ -188,6 +188,23 @@ class CodeShapeTest {
     }
 
     @Test
+    @DisplayName("from __future__ import annotations: annotations become CPython's unparsed strings")
+    void stringAnnotations() {
+        PyCode m = compile("""
+                from __future__ import annotations
+                def f(a: List[int] | None, *b: tuple[int, ...], c: 'x' = 1) -> dict[str, (lambda q: q ** -2)(1)]:
+                    pass
+                """);
+        List<String> consts = new ArrayList<>();
+        for (PyObject o : m.consts) if (o instanceof PyTuple t && t.size() > 4) for (PyObject x : t.items) consts.add(((PyStr) x).value);
+        assertEquals(List.of("a", "List[int] | None", "b", "tuple[int, ...]", "c", "'x'", "return",
+                "dict[str, (lambda q: q ** (-2))(1)]"), consts);
+        assertEquals(dev.gilt.interp.compile.Compiler.CO_FUTURE_ANNOTATIONS, m.flags & Compiler.CO_FUTURE_ANNOTATIONS);
+        assertEquals(Compiler.CO_FUTURE_ANNOTATIONS, find(m, "f").flags & Compiler.CO_FUTURE_ANNOTATIONS,
+                "nested code objects carry the future flag");
+    }
+
+    @Test
     @DisplayName("line table: every instruction has CPython's position; artificial ones follow their neighbours")
     void positions() {
         PyCode f = find(compile("def f(a):\n    x = g(a,\n          b)\n    return x.y\n"), "f");

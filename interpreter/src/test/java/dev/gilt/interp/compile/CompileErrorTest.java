@@ -71,6 +71,15 @@ class CompileErrorTest {
                         2, 10, 2, 25),
                 err("match x:\n    case C(a=1, a=2): pass\n", "attribute name repeated in class pattern: a",
                         2, 19, 2, 20),
+                err("for x in y:\n    try:\n        pass\n    except* E:\n        break\n",
+                        "'break', 'continue' and 'return' cannot appear in an except* block", 5, 9, 5, 14),
+                err("def f():\n    try:\n        pass\n    except* E:\n        return 1\n",
+                        "'break', 'continue' and 'return' cannot appear in an except* block", 5, 16, 5, 17),
+                err("import os\nfrom __future__ import annotations\n",
+                        "from __future__ imports must occur at the beginning of the file", 2, 1, 2, 35),
+                // CPython leaves end_offset None for these (-1 here)
+                err("from __future__ import braces\n", "not a chance", 1, 1, 1, -1),
+                err("from __future__ import nope\n", "future feature nope is not defined", 1, 1, 1, -1),
                 err("match x:\n    case a | b: pass\n", "name capture 'a' makes remaining patterns unreachable",
                         2, 10, 2, 11));
     }

@@ -33,29 +33,6 @@ import dev.gilt.runtime.types.Types;
 public final class Builtins {
     private Builtins() {}
 
-    /**
-     * Builtin types that live in other rooms and may not be on the class path of every build; they
-     * are added when present. Class name, then the builtins name.
-     */
-    private static final String[][] OPTIONAL_TYPES = {
-        {"dev.gilt.runtime.object.PyComplex", "complex"},
-        {"dev.gilt.runtime.object.PyBytes", "bytes"},
-        {"dev.gilt.runtime.object.PyByteArray", "bytearray"},
-        {"dev.gilt.runtime.object.PySet", "set"},
-        {"dev.gilt.runtime.object.PyFrozenSet", "frozenset"},
-        {"dev.gilt.runtime.object.PyRange", "range"},
-        {"dev.gilt.runtime.object.PySlice", "slice"},
-        {"dev.gilt.runtime.object.PyEnumerate", "enumerate"},
-        {"dev.gilt.runtime.object.PyZip", "zip"},
-        {"dev.gilt.runtime.object.PyMap", "map"},
-        {"dev.gilt.runtime.object.PyFilter", "filter"},
-        {"dev.gilt.runtime.object.PyReversed", "reversed"},
-        {"dev.gilt.runtime.object.PyMemoryView", "memoryview"},
-        {"dev.gilt.runtime.object.text.PyBytes", "bytes"},
-        {"dev.gilt.runtime.object.text.PyByteArray", "bytearray"},
-        {"dev.gilt.runtime.object.number.PyComplex", "complex"},
-    };
-
     /** Creates and fills the builtins module. */
     public static PyModule create(Interp interp) {
         Types.init();
@@ -84,12 +61,21 @@ public final class Builtins {
         type(m, PyStaticMethod.TYPE, "staticmethod");
         type(m, PyClassMethod.TYPE, "classmethod");
         type(m, PySuper.TYPE, "super");
-        for (String[] opt : OPTIONAL_TYPES) {
-            if (m.get(opt[1]) != null) continue;
-            PyType t = optionalType(opt[0]);
-            if (t != null) type(m, t, opt[1]);
-        }
+        type(m, dev.gilt.runtime.object.PyComplex.TYPE, "complex");
+        type(m, dev.gilt.runtime.object.PyBytes.TYPE, "bytes");
+        type(m, dev.gilt.runtime.object.PyByteArray.TYPE, "bytearray");
+        type(m, dev.gilt.runtime.object.PySet.TYPE, "set");
+        type(m, dev.gilt.runtime.object.PyFrozenSet.TYPE, "frozenset");
+        type(m, dev.gilt.runtime.object.PyRange.TYPE, "range");
+        type(m, dev.gilt.runtime.object.PySlice.TYPE, "slice");
+        type(m, dev.gilt.runtime.object.PyEnumerate.TYPE, "enumerate");
+        type(m, dev.gilt.runtime.object.PyZip.TYPE, "zip");
+        type(m, dev.gilt.runtime.object.PyMap.TYPE, "map");
+        type(m, dev.gilt.runtime.object.PyFilter.TYPE, "filter");
+        type(m, dev.gilt.runtime.object.PyReversed.TYPE, "reversed");
+        // memoryview: not implemented by Gilt (no buffer protocol); deliberately absent.
         for (PyType e : PyExc.all()) m.set(e.name(), e);
+        for (PyType e : dev.gilt.runtime.types.ExceptionGroups.types()) m.set(e.name(), e);
         m.set("EnvironmentError", PyExc.OSError);
         m.set("IOError", PyExc.OSError);
 
@@ -109,17 +95,6 @@ public final class Builtins {
 
     private static void type(PyModule m, PyType t, String name) {
         m.set(name, t);
-    }
-
-    /** The {@code TYPE} constant of a builtin type class, or null when the class is absent. */
-    static PyType optionalType(String className) {
-        try {
-            Class<?> c = Class.forName(className);
-            Object t = c.getField("TYPE").get(null);
-            return t instanceof PyType pt ? pt : null;
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return null;
-        }
     }
 
     // ---- shared helpers -------------------------------------------------------------------

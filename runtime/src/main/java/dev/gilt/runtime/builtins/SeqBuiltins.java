@@ -4,6 +4,7 @@ import static dev.gilt.runtime.builtins.Builtins.npos;
 
 import dev.gilt.runtime.error.Errors;
 import dev.gilt.runtime.error.PyException;
+import dev.gilt.runtime.error.PyExc;
 import dev.gilt.runtime.memory.RefCount;
 import dev.gilt.runtime.module.PyModule;
 import dev.gilt.runtime.object.Fn;
@@ -14,12 +15,18 @@ import dev.gilt.runtime.object.PyNone;
 import dev.gilt.runtime.object.PyObject;
 import dev.gilt.runtime.object.PyStr;
 import dev.gilt.runtime.object.PyTuple;
+import dev.gilt.runtime.object.PyType;
+import dev.gilt.runtime.object.PyMethodDescr;
+import dev.gilt.runtime.types.Dunder;
+import dev.gilt.runtime.types.SlotTable;
 import dev.gilt.runtime.ops.Ops;
 import java.util.Arrays;
 
 /** len, all, any, sorted, iter, next. */
 final class SeqBuiltins {
     private SeqBuiltins() {}
+
+    private static final PyStr NEXT = PyStr.intern("__next__");
 
     static void define(PyModule m) {
         m.def("len", (Fn.F1) (self, o) -> PyInt.of(Ops.len(o)));
@@ -139,8 +146,8 @@ final class SeqBuiltins {
         if (args.length < 1) throw Errors.typeError("iter expected at least 1 argument, got 0");
         if (args.length > 2) throw Errors.typeError("iter expected at most 2 arguments, got %d", args.length);
         if (args.length == 1) return Ops.iter(args[0]);
-        if (args[0].type().call == null) throw Errors.typeError("iter(v, w): v must be callable");
-        return CallableIterator.of(args[0], args[1]);
+        if (args[0].type().call == null) throw Errors.typeError("iter(object, sentinel): object must be callable");
+        return dev.gilt.runtime.object.PyCallableIterator.of(args[0], args[1]);
     }
 
     static PyObject next(PyObject self, PyObject[] args, PyTuple kw) {
@@ -148,10 +155,40 @@ final class SeqBuiltins {
         if (args.length < 1) throw Errors.typeError("next expected at least 1 argument, got 0");
         if (args.length > 2) throw Errors.typeError("next expected at most 2 arguments, got %d", args.length);
         PyObject it = args[0];
-        if (it.type().next == null) {
-            throw Errors.typeError("'%s' object is not an iterator", it.type().name());
+        PyType t = it.type();
+        if (t.next == null) {
+            throw Errors.typeError("'%s' object is not an iterator", t.name());
         }
-        PyObject r = Ops.next(it);
+        // A class's __next__ (or a builtin's explicit __next__ method, such as a generator's) is
+        // called directly, so the StopIteration it raises keeps its value, as in CPython.
+        PyObject m = t.next == SlotTable.NEXT_SLOT ? t.lookup(NEXT) : null;
+        if (m == null && !t.isHeapType()) {
+            PyObject d = t.lookup(NEXT);
+            if (d instanceof PyMethodDescr) m = d;
+        }
+        if (m != null) {
+            try {
+                return Dunder.callDescr(m, it, new PyObject[0], null);
+            } catch (PyException e) {
+                if (args.length == 2 && e.matches(PyExc.StopIteration)) {
+                    RefCount.decref(e.exc);
+                    return RefCount.newRef(args[1]);
+                }
+                throw e;
+            }
+        }
+        // The slot itself, not Ops.next: a StopIteration(value) it raises (a generator's return
+        // value) must reach the caller, as CPython's next() lets it.
+        PyObject r;
+        try {
+            r = it.type().next.next(it);
+        } catch (dev.gilt.runtime.error.PyException e) {
+            if (args.length == 2 && e.matches(dev.gilt.runtime.error.PyExc.StopIteration)) {
+                RefCount.decref(e.exc);
+                return RefCount.newRef(args[1]);
+            }
+            throw e;
+        }
         if (r != null) return r;
         if (args.length == 2) return RefCount.newRef(args[1]);
         throw Errors.stopIteration();

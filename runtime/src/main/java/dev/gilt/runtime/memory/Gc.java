@@ -166,6 +166,14 @@ public final class Gc {
                 for (PyGcObject o : garbage) RefCount.explicitMerge(o);
             }
             for (PyGcObject o : garbage) RefCount.incref(o);
+            // As CPython's handle_weakrefs: weak references to garbage are cleared (and their
+            // callbacks run) before any finalizer, so __del__ never sees a live weakref to garbage.
+            for (PyGcObject o : garbage) {
+                if ((o.objFlags & RefCount.FLAG_HAS_WEAKREFS) != 0) {
+                    o.objFlags &= ~RefCount.FLAG_HAS_WEAKREFS;
+                    RefCount.weakRefClearer.clearWeakRefs(o);
+                }
+            }
             // PEP 442: finalizers run once, then reachability is checked again.
             boolean ranFinalizer = false;
             for (PyGcObject o : garbage) {
@@ -185,12 +193,6 @@ public final class Gc {
             }
             int n = garbage.size();
             collected += n;
-            for (PyGcObject o : garbage) {
-                if ((o.objFlags & RefCount.FLAG_HAS_WEAKREFS) != 0) {
-                    o.objFlags &= ~RefCount.FLAG_HAS_WEAKREFS;
-                    RefCount.weakRefClearer.clearWeakRefs(o);
-                }
-            }
             for (PyGcObject o : garbage) o.releaseReferences();
             for (PyGcObject o : garbage) RefCount.decref(o);
             return n;

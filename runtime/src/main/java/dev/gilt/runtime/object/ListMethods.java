@@ -206,13 +206,20 @@ final class ListMethods {
         return PyInt.of(((PyList) self).index(args[0], start, stop));
     }
 
-    private static final ArgParser SORT = ArgParser.of("sort", 0, 0, "*", "key", "reverse");
-
+    /** list.sort(*, key=None, reverse=False), with CPython's argument-clinic messages. */
     static PyObject sort(PyObject self, PyObject[] args, PyTuple kw) {
         int nkw = kw == null ? 0 : kw.size();
         if (args.length - nkw > 0) throw Errors.typeError("sort() takes no positional arguments");
-        PyObject[] a = SORT.parse(args, kw);
-        ((PyList) self).sort(a[0], a[1] != null && intFlag(a[1]));
+        if (nkw > 2) throw Errors.typeError("sort() takes at most 2 keyword arguments (%d given)", nkw);
+        PyObject key = null, reverse = null;
+        for (int k = 0; k < nkw; k++) {
+            String name = ((PyStr) kw.get(k)).value;
+            PyObject v = args[args.length - nkw + k];
+            if (name.equals("key")) key = v;
+            else if (name.equals("reverse")) reverse = v;
+            else throw Errors.typeError("'%s' is an invalid keyword argument for sort()", name);
+        }
+        ((PyList) self).sort(key, reverse != null && intFlag(reverse));
         return PyNone.NONE;
     }
 

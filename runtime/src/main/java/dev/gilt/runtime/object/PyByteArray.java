@@ -191,6 +191,7 @@ public class PyByteArray extends PyObject {
             return PyStr.of(name + "(" + StrRepr.bytesRepr(a.buf, 0, a.size, true) + ")");
         };
         TYPE.str = TYPE.repr;
+        TYPE.hash = null; // mutable: unhashable (the type system then sets __hash__ = None)
         TYPE.richcompare = PyBytes::richCompare;
         TYPE.len = o -> self(o).size;
         TYPE.contains = (o, item) -> PyBytes.contains(self(o).buf, self(o).size, item);
@@ -203,6 +204,7 @@ public class PyByteArray extends PyObject {
         TYPE.iter = o -> new PyBytes.BytesIterator(o, PyBytes.BytesIterator.BYTEARRAY);
         TYPE.newInstance = (type, args, kw) -> type == TYPE ? new PyByteArray() : new Derived(type);
         TYPE.init = (o, args, kw) -> {
+            PyInt.checkKeywords("bytearray", kw, "source", "encoding", "errors");
             byte[] b = PyBytes.construct(INIT_ARGS.parse(args, kw));
             self(o).set(b, b.length);
         };

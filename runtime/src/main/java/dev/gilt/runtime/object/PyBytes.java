@@ -56,7 +56,7 @@ public class PyBytes extends PyObject {
     /** hash(bytes): the str hash of the same Latin-1 text, so hash(b'abc') == hash('abc'), as CPython. */
     public long pyHash() {
         long h = hash;
-        if (h == 0) {
+        if (h == 0 && value.length > 0) {
             h = 0xcbf29ce484222325L;
             for (byte b : value) {
                 h ^= b & 0xff;
@@ -201,6 +201,7 @@ public class PyBytes extends PyObject {
     }
 
     static PyObject newBytes(PyType type, PyObject[] args, PyTuple kwnames) {
+        PyInt.checkKeywords("bytes", kwnames, "source", "encoding", "errors");
         PyObject[] a = NEW_ARGS.parse(args, kwnames);
         if (type == TYPE && a[0] != null && a[1] == null && a[2] == null && a[0].getClass() == PyBytes.class) {
             return RefCount.newRef(a[0]);

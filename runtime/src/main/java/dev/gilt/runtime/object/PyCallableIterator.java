@@ -23,9 +23,9 @@ public final class PyCallableIterator extends PyGcObject {
         this.sentinel = RefCount.newRef(sentinel);
     }
 
-    /** iter(callable, sentinel): TypeError "iter(v, w): v must be callable". */
+    /** iter(callable, sentinel): TypeError "iter(object, sentinel): object must be callable". */
     public static PyCallableIterator of(PyObject callable, PyObject sentinel) {
-        if (callable.type().call == null) throw Errors.typeError("iter(v, w): v must be callable");
+        if (callable.type().call == null) throw Errors.typeError("iter(object, sentinel): object must be callable");
         return new PyCallableIterator(callable, sentinel);
     }
 

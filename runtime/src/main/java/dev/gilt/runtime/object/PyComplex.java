@@ -149,6 +149,7 @@ public class PyComplex extends PyObject {
     private static final ArgParser NEW_ARGS = ArgParser.of("complex", 0, 0, "real", "imag");
 
     static PyObject newComplex(PyType type, PyObject[] args, PyTuple kwnames) {
+        PyInt.checkKeywords("complex", kwnames, "real", "imag");
         PyObject[] a = NEW_ARGS.parse(args, kwnames);
         PyObject r = a[0], i = a[1];
         double[] v = construct(r, i);

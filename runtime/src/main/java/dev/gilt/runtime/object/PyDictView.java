@@ -23,6 +23,8 @@ public final class PyDictView extends PyGcObject {
             t.iter = o -> new PyDictIterator(kind, ((PyDictView) o).dict);
             t.repr = PyDictView::repr;
             PyMethodDescr.define(t, "__reversed__", (Fn.F0) self -> new PyDictIterator(kind + 3, ((PyDictView) self).dict));
+            dev.gilt.runtime.object.collections.ReadOnlyAttr.define(t, "mapping",
+                    o -> dev.gilt.runtime.types.PyMappingProxy.of(((PyDictView) o).dict));
             if (kind != VALUES) {
                 t.contains = (o, x) -> ((PyDictView) o).contains(x);
                 t.richcompare = PyDictView::richCompare;

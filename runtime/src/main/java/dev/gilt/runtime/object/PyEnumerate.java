@@ -13,6 +13,14 @@ public final class PyEnumerate extends SubclassableIterator {
     static {
         iteratorSlots(TYPE, o -> ((PyEnumerate) o).next());
         TYPE.newInstance = (type, args, kw) -> {
+            int nkw = kw == null ? 0 : kw.size();
+            if (args.length == 0) throw dev.gilt.runtime.error.Errors.typeError("enumerate() missing required argument 'iterable'");
+            for (int k = 0; k < nkw; k++) {
+                String name = ((PyStr) kw.get(k)).value;
+                if (!name.equals("iterable") && !name.equals("start")) {
+                    throw dev.gilt.runtime.error.Errors.typeError("'%s' is an invalid keyword argument for enumerate()", name);
+                }
+            }
             PyObject[] a = ARGS.parse(args, kw);
             return new PyEnumerate(type, a[0], a[1]);
         };

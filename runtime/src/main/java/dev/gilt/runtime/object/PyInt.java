@@ -193,7 +193,22 @@ public class PyInt extends PyObject {
 
     private static final ArgParser NEW_ARGS = ArgParser.of("int", 0, 1, "x", "base");
 
+    /**
+     * The builtin constructors' keyword check (CPython's PyArg_ParseTupleAndKeywords wording):
+     * "'x' is an invalid keyword argument for int()".
+     */
+    static void checkKeywords(String fn, PyTuple kwnames, String... allowed) {
+        if (kwnames == null) return;
+        outer:
+        for (PyObject k : kwnames.items) {
+            String name = ((PyStr) k).value;
+            for (String a : allowed) if (a.equals(name)) continue outer;
+            throw Errors.typeError("'%s' is an invalid keyword argument for %s()", name, fn);
+        }
+    }
+
     static PyObject newInt(PyType type, PyObject[] args, PyTuple kwnames) {
+        checkKeywords("int", kwnames, "base");
         PyObject[] a = NEW_ARGS.parse(args, kwnames);
         PyInt v = construct(a[0], a[1]);
         if (type == TYPE) return v;
@@ -453,13 +468,8 @@ public class PyInt extends PyObject {
         }
     }
 
-    /** float(v) for an int (OverflowError when too large). */
+    /** float(v) for an int (OverflowError "int too large to convert to float"). */
     public static double toDouble(PyInt v) {
         return IntMath.toDouble(v);
-    }
-
-    /** Used by PyFloat for int ** float and friends. */
-    static double floatOf(PyObject o) {
-        return o instanceof PyInt i ? IntMath.toDouble(i) : ((PyFloat) o).value;
     }
 }

@@ -29,12 +29,14 @@ public class PyStr extends PyObject {
     /** Cached hash; 0 means not yet computed (a real hash of 0 is stored as 1). */
     private long hash;
     private boolean interned;
-    /** Code point count, or -1 until computed. */
-    private int cpLength = -1;
-    /** True when some char is a surrogate (so char index != code point index). */
-    private boolean wide;
-    /** Code points of a wide string, built on first indexing. */
-    private int[] cps;
+    /**
+     * Code point count shifted left once, with bit 0 set when some char is a surrogate (so char
+     * indexes differ from code point indexes); -1 until computed. One int, so a thread that
+     * races the computation sees either nothing or both facts (free-threaded mode).
+     */
+    private int cpInfo = -1;
+    /** Code points of a wide string, built on first indexing (volatile: safely published). */
+    private volatile int[] cps;
 
     public PyStr(String value) {
         this.value = value;
@@ -96,8 +98,9 @@ public class PyStr extends PyObject {
         return h;
     }
 
-    /** FNV-1a over UTF-16 units, mixed; never -1 or 0. */
+    /** FNV-1a over UTF-16 units, mixed; never -1, and 0 only for the empty string (as CPython's hash('')). */
     public static long hashOf(String s) {
+        if (s.isEmpty()) return 0;
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < s.length(); i++) {
             h ^= s.charAt(i);
@@ -122,8 +125,14 @@ public class PyStr extends PyObject {
 
     /** len(s): the number of code points. */
     public int length() {
-        int n = cpLength;
+        if (value.length() >= 1 << 30) return value.codePointCount(0, value.length()); // too long to cache
+        return info() >>> 1;
+    }
+
+    private int info() {
+        int n = cpInfo;
         if (n < 0) {
+            if (value.length() >= 1 << 30) return (value.codePointCount(0, value.length()) == value.length() ? 0 : 1);
             String s = value;
             boolean w = false;
             for (int i = 0; i < s.length(); i++) {
@@ -132,17 +141,15 @@ public class PyStr extends PyObject {
                     break;
                 }
             }
-            wide = w;
-            n = w ? s.codePointCount(0, s.length()) : s.length();
-            cpLength = n;
+            n = ((w ? s.codePointCount(0, s.length()) : s.length()) << 1) | (w ? 1 : 0);
+            cpInfo = n;
         }
         return n;
     }
 
     /** True when code point indexes differ from char indexes (the string has surrogates). */
     public boolean isWide() {
-        length();
-        return wide;
+        return (info() & 1) != 0;
     }
 
     /** True when every char is ASCII. */
@@ -255,6 +262,7 @@ public class PyStr extends PyObject {
     private static final ArgParser NEW_ARGS = ArgParser.of("str", 0, 0, "object", "encoding", "errors");
 
     static PyObject newStr(PyType type, PyObject[] args, PyTuple kwnames) {
+        PyInt.checkKeywords("str", kwnames, "object", "encoding", "errors");
         PyObject[] a = NEW_ARGS.parse(args, kwnames);
         PyStr s;
         if (a[0] == null) {

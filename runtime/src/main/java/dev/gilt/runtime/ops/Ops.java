@@ -331,7 +331,15 @@ public final class Ops {
     public static PyObject next(PyObject it) {
         Slots.Next n = it.type().next;
         if (n == null) throw Errors.typeError("'%s' object is not an iterator", it.type().name());
-        return n.next(it);
+        try {
+            return n.next(it);
+        } catch (PyException e) {
+            // A next slot may end with StopIteration(value) (a generator returning a value, as
+            // CPython's tp_iternext does); for an iteration that is just the end.
+            if (!e.matches(PyExc.StopIteration)) throw e;
+            RefCount.decref(e.exc);
+            return null;
+        }
     }
 
     // ---- containers -----------------------------------------------------------------------

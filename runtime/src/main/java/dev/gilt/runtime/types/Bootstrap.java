@@ -39,7 +39,9 @@ public final class Bootstrap {
         type.newInstance = TypeNew::typeNew;
         type.init = TypeSlots::init;
         type.nb[dev.gilt.runtime.ops.Ops.NB_OR] = UnionType::typeOr;
-        type.flags |= PyType.WEAKREFABLE;
+        // Classes have a namespace (exposed as __dict__ by type itself) and weak references,
+        // so metaclasses (subclasses of type) add neither a __dict__ nor a __weakref__ slot.
+        type.flags |= PyType.WEAKREFABLE | PyType.HAS_DICT;
         type.inheritSlots(object);
 
         dict.inheritSlots(object);

@@ -110,6 +110,7 @@ public final class ExceptionTypes {
     /** Layout-extending families (they cannot be combined as bases). */
     static boolean extendsLayout(PyType t) {
         return t == PyExc.StopIteration || t == PyExc.SystemExit || t == PyExc.ImportError || t == PyExc.NameError
+                || t == ExceptionGroups.BaseExceptionGroup
                 || t == PyExc.AttributeError || t == PyExc.OSError || t == PyExc.SyntaxError || t == PyExc.UnicodeError;
     }
 

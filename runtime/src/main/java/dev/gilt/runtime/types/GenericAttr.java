@@ -111,63 +111,13 @@ public final class GenericAttr {
         if (obj instanceof PyInstance i) return i.getDict(create);
         if (obj instanceof HasDict h) return h.getDict(create);
         if (obj instanceof PyModule m) return m.dict;
-        PyType t = obj.type();
-        if (t.isHeapType()) return FieldDicts.get(obj, create && (t.flags & PyType.HAS_DICT) != 0);
         return null;
-    }
-
-    /**
-     * A bridge for subclass-instance classes of builtin types that keep their {@code __dict__} in
-     * a {@code public PyDict dict} (or {@code instDict}) field but do not implement
-     * {@link HasDict} (written before it existed). Implementing HasDict is preferred: it avoids
-     * this reflective access.
-     */
-    static final class FieldDicts {
-        private static final ClassValue<java.lang.invoke.VarHandle> FIELD = new ClassValue<>() {
-            @Override
-            protected java.lang.invoke.VarHandle computeValue(Class<?> c) {
-                for (String name : new String[] {"dict", "instDict"}) {
-                    try {
-                        java.lang.reflect.Field f = c.getField(name);
-                        if (f.getType() != PyDict.class || java.lang.reflect.Modifier.isStatic(f.getModifiers())) continue;
-                        return java.lang.invoke.MethodHandles.lookup().unreflectVarHandle(f);
-                    } catch (ReflectiveOperationException | SecurityException e) {
-                        // try the next name
-                    }
-                }
-                return null;
-            }
-        };
-
-        static PyDict get(PyObject obj, boolean create) {
-            java.lang.invoke.VarHandle h = FIELD.get(obj.getClass());
-            if (h == null) return null;
-            PyDict d = (PyDict) h.get(obj);
-            if (d == null && create) {
-                d = new PyDict();
-                h.set(obj, d);
-            }
-            return d;
-        }
-
-        /** Replaces the dict (borrowed d); false if the object has no such field. */
-        static boolean set(PyObject obj, PyDict d) {
-            java.lang.invoke.VarHandle h = FIELD.get(obj.getClass());
-            if (h == null) return false;
-            RefCount.xincref(d);
-            PyDict old = (PyDict) h.get(obj);
-            h.set(obj, d);
-            RefCount.xdecref(old);
-            return true;
-        }
     }
 
     /** True if {@code obj} can have an instance dict. */
     public static boolean hasDictSupport(PyObject obj) {
         if (obj instanceof PyInstance i) return (i.type.flags & PyType.HAS_DICT) != 0;
-        if (obj instanceof HasDict || obj instanceof PyModule || obj instanceof PyBaseException) return true;
-        return obj.type().isHeapType() && (obj.type().flags & PyType.HAS_DICT) != 0
-                && FieldDicts.FIELD.get(obj.getClass()) != null;
+        return obj instanceof HasDict || obj instanceof PyModule || obj instanceof PyBaseException;
     }
 
     /** A helper for attribute names given as arbitrary objects ("attribute name must be string"). */

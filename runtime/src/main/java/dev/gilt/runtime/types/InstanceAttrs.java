@@ -37,7 +37,7 @@ final class InstanceAttrs {
         }
         if (self instanceof dev.gilt.runtime.object.HasDict h) {
             h.setDict(d);
-        } else if (!GenericAttr.FieldDicts.set(self, d)) {
+        } else {
             throw Errors.attributeError("'%s' object has no attribute '__dict__'", self.type().name());
         }
     }

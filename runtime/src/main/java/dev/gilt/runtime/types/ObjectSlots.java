@@ -230,7 +230,7 @@ public final class ObjectSlots {
     /** object.__dir__: instance dict keys plus the attributes of the class and its bases (unsorted list). */
     static PyObject dirList(PyObject self) {
         LinkedHashSet<String> names = new LinkedHashSet<>();
-        PyObject d = GenericAttr.getAttr(self, PyStr.intern("__dict__"));
+        PyObject d = Ops.lookupAttr(self, PyStr.intern("__dict__"));
         if (d != null) {
             if (d instanceof PyDict dd) addKeys(names, dd);
             RefCount.decref(d);

@@ -24,7 +24,9 @@ public final class PyClassMethod extends WrappingDescr {
             PyObject c = ((PyClassMethod) d).callableOrRaise();
             PyType cls = type != null ? type : obj.type();
             Slots.DescrGet g = c.type().descrGet;
-            if (g != null && (c.type().flags & PyType.METHOD_DESCRIPTOR) == 0) return g.get(c, cls, cls.type());
+            // As CPython 3.12: bind through the callable's own __get__ (a function makes its
+            // usual bound method, with the class as receiver).
+            if (g != null) return g.get(c, cls, cls);
             return new PyMethod(c, cls);
         };
     }

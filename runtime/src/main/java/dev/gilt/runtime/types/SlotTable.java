@@ -159,7 +159,7 @@ public final class SlotTable {
             case G_HASH -> t.hash = generic ? (value == PyNone.NONE ? null : HASH_SLOT) : from == null ? null : from.hash;
             case G_RICHCMP -> t.richcompare = generic ? SlotTable::richcompare : from == null ? null : from.richcompare;
             case G_ITER -> t.iter = generic ? SlotTable::iter : from == null ? null : from.iter;
-            case G_NEXT -> t.next = generic ? SlotTable::next : from == null ? null : from.next;
+            case G_NEXT -> t.next = generic ? NEXT_SLOT : from == null ? null : from.next;
             case G_CALL -> t.call = generic ? SlotTable::call : from == null ? null : from.call;
             case G_GETATTR -> t.getattr = generic ? GETATTR_HOOK : from == null ? null : from.getattr;
             case G_SETATTR -> t.setattr = generic ? SlotTable::setattr : from == null ? null : from.setattr;
@@ -235,6 +235,9 @@ public final class SlotTable {
         if (m == null) throw Errors.attributeError("__iter__");
         return Dunder.callDescr(m, self, new PyObject[0], null);
     }
+
+    /** The generic next slot (identity tells builtins.next to call __next__ itself). */
+    public static final Slots.Next NEXT_SLOT = SlotTable::next;
 
     static PyObject next(PyObject self) {
         try {

@@ -38,6 +38,7 @@ public final class TypeReady {
             if (t == PyType.OBJECT) ObjectSlots.defineMethods(t);
             if (t == PyType.TYPE) TypeSlots.defineMethods(t);
             if (t == PyExc.BaseException) ExceptionTypes.defineMethods(t);
+            if (t == ExceptionGroups.BaseExceptionGroup) ExceptionGroups.defineMethods(t);
             ExceptionTypes.defineFamilyMembers(t);
             if (!t.isHeapType() && GENERIC.contains(t.name()) && t.dict.getItemStr(PyStr.intern("__class_getitem__")) == null) {
                 t.define("__class_getitem__", GenericAlias.classGetItem(t));

@@ -131,6 +131,9 @@ public final class TypeSlots {
             PyObject m = t.dict.getItemStr(MODULE);
             return m instanceof PyStr s ? s.value : null;
         }
+        // A Java stdlib type may name its module in its dict (Attr.install), as CPython's
+        // extension types do with a dotted tp_name: collections.deque, _thread.lock.
+        if (t.dict.getItemStr(MODULE) instanceof PyStr s) return s.value;
         String n = t.name();
         int dot = n.lastIndexOf('.');
         return dot < 0 ? "builtins" : n.substring(0, dot);

@@ -190,7 +190,7 @@ class BuiltinsTest {
         assertEquals("StopIteration", raises(() -> call("next", it)));
         assertEquals(5, ((PyInt) call("next", it, i(5))).value);
         assertEquals("TypeError: 'int' object is not an iterator", raises(() -> call("next", i(1))));
-        assertEquals("TypeError: iter(v, w): v must be callable", raises(() -> call("iter", i(1), i(2))));
+        assertEquals("TypeError: iter(object, sentinel): object must be callable", raises(() -> call("iter", i(1), i(2))));
     }
 
     @Test

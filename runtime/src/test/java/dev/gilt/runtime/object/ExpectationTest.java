@@ -1,7 +1,5 @@
 package dev.gilt.runtime.object;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.gilt.runtime.error.Errors;
 import dev.gilt.runtime.error.PyException;
 import dev.gilt.runtime.object.text.Formatting;
@@ -225,9 +223,5 @@ class ExpectationTest {
         return Stream.of("int.txt", "float.txt", "complex.txt", "format.txt", "str.txt", "bytes.txt")
                 .filter(n -> ExpectationTest.class.getResource("/expect/" + n) != null)
                 .map(ExpectationTest::file);
-    }
-
-    static void unused() {
-        assertEquals(1, 1);
     }
 }

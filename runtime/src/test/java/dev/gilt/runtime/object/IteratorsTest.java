@@ -110,7 +110,7 @@ class IteratorsTest {
             return PyInt.of(n[0]);
         });
         assertEquals("[1, 2]", listRepr(PyCallableIterator.of(stopper, s("never"))));
-        raises(PyExc.TypeError, "iter(v, w): v must be callable", () -> PyCallableIterator.of(i(1), i(0)));
+        raises(PyExc.TypeError, "iter(object, sentinel): object must be callable", () -> PyCallableIterator.of(i(1), i(0)));
         assertEquals("callable_iterator", PyCallableIterator.of(pop, i(0)).type().name());
     }
 

@@ -79,6 +79,54 @@ class SortTest {
     }
 
     @Test
+    @DisplayName("large int and float lists (radix path) sort stably by value, -0.0 == 0.0, NaN falls back")
+    void radixPath() {
+        Random rnd = new Random(99);
+        for (int trial = 0; trial < 20; trial++) {
+            int n = 300 + rnd.nextInt(3000);
+            PyObject[] xs = new PyObject[n];
+            for (int k = 0; k < n; k++) {
+                if (trial % 2 == 0) {
+                    long v = switch (rnd.nextInt(6)) {
+                        case 0 -> Long.MIN_VALUE + rnd.nextInt(3);
+                        case 1 -> Long.MAX_VALUE - rnd.nextInt(3);
+                        case 2 -> rnd.nextInt(10) - 5;
+                        default -> rnd.nextLong() >> rnd.nextInt(64);
+                    };
+                    xs[k] = PyInt.of(v); // values outside -5..256 are distinct objects: stability is visible
+                } else {
+                    double d = switch (rnd.nextInt(6)) {
+                        case 0 -> rnd.nextBoolean() ? 0.0 : -0.0;
+                        case 1 -> rnd.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+                        case 2 -> rnd.nextInt(5) - 2.5;
+                        default -> rnd.nextGaussian() * Math.pow(10, rnd.nextInt(20) - 10);
+                    };
+                    xs[k] = PyFloat.of(d);
+                }
+            }
+            PyObject[] expect = xs.clone();
+            java.util.Arrays.sort(expect, (a, b) -> a instanceof PyInt x
+                    ? Long.compare(x.value, ((PyInt) b).value)
+                    : Double.compare(((PyFloat) a).value + 0.0, ((PyFloat) b).value + 0.0)); // stable; -0.0 + 0.0 == 0.0
+            PyList l = PyList.steal(xs.clone(), n);
+            l.sort(null, trial % 4 == 1);
+            if (trial % 4 == 1) java.util.Collections.reverse(java.util.Arrays.asList(expect));
+            for (int k = 0; k < n; k++) {
+                if (trial % 4 == 1) {
+                    // reverse=True keeps equal items in their original order: compare values only here.
+                    assertEquals(((PyFloat) expect[k]).value + 0.0, ((PyFloat) l.get(k)).value + 0.0, "trial " + trial);
+                } else {
+                    assertSame(expect[k], l.get(k), "trial " + trial + " at " + k);
+                }
+            }
+        }
+        PyList withNan = new PyList();
+        for (int k = 0; k < 500; k++) withNan.appendSteal(PyFloat.of(k % 7 == 0 ? Double.NaN : 500 - k));
+        withNan.sort(null, false);
+        assertEquals(500, withNan.size());
+    }
+
+    @Test
     @DisplayName("Python comparisons: tuples compare element-wise (slow path)")
     void slowPath() {
         PyList l = new PyList();
@@ -165,6 +213,10 @@ class SortTest {
                 () -> callKw(l, "sort", new PyObject[0], "reverse", s("a")));
         raises(PyExc.TypeError, "'float' object cannot be interpreted as an integer",
                 () -> callKw(l, "sort", new PyObject[0], "reverse", PyFloat.of(1.0)));
+        raises(PyExc.TypeError, "'x' is an invalid keyword argument for sort()",
+                () -> callKw(l, "sort", new PyObject[0], "x", i(1)));
+        raises(PyExc.TypeError, "sort() takes at most 2 keyword arguments (3 given)",
+                () -> callKw(l, "sort", new PyObject[0], "key", PyNone.NONE, "reverse", i(1), "x", i(1)));
     }
 
     @Test

@@ -171,4 +171,30 @@ class ExceptionTest {
         assertEquals("No module named 'x'", str(get(ie, "msg")));
         assertSame(PyNone.NONE, get(ie, "name"));
     }
+
+    @Test
+    void exceptionGroupsSplitAndDerive() {
+        PyType beg = ExceptionGroups.BaseExceptionGroup, eg = ExceptionGroups.ExceptionGroup;
+        assertArrayEquals(new PyType[] {eg, beg, PyExc.Exception, PyExc.BaseException, PyType.OBJECT}, eg.mro);
+        dev.gilt.runtime.object.PyList excs = new dev.gilt.runtime.object.PyList();
+        excs.append(call(PyExc.ValueError, i(1)));
+        excs.append(call(PyExc.TypeError, i(2)));
+        PyObject g = call(beg, s("msg"), excs);
+        assertSame(eg, g.type()); // all Exceptions: BaseExceptionGroup picks ExceptionGroup
+        assertEquals("msg (2 sub-exceptions)", str(g));
+        assertEquals(2, ((PyTuple) get(g, "exceptions")).size());
+        PyTuple parts = (PyTuple) Ops.callMethod(g, "split", PyExc.ValueError);
+        assertEquals(1, ((PyTuple) get(parts.get(0), "exceptions")).size());
+        assertSame(PyExc.ValueError, ((PyTuple) get(parts.get(0), "exceptions")).get(0).type());
+        assertSame(PyExc.TypeError, ((PyTuple) get(parts.get(1), "exceptions")).get(0).type());
+        assertSame(PyNone.NONE, Ops.callMethod(g, "subgroup", PyExc.KeyError));
+        dev.gilt.runtime.object.PyList bad = new dev.gilt.runtime.object.PyList();
+        bad.append(call(PyExc.KeyboardInterrupt));
+        assertEquals("TypeError: Cannot nest BaseExceptions in an ExceptionGroup", raises(() -> call(eg, s("m"), bad)));
+        assertSame(beg, call(beg, s("m"), bad).type());
+        assertEquals("ValueError: second argument (exceptions) must be a non-empty sequence",
+                raises(() -> call(eg, s("m"), new dev.gilt.runtime.object.PyList())));
+        assertEquals("TypeError: BaseExceptionGroup.__new__() takes exactly 2 arguments (1 given)",
+                raises(() -> call(eg, s("m"))));
+    }
 }

@@ -69,7 +69,10 @@ final class Iters {
                 PyObject[] a = ARGS.parse(args, kw);
                 PyObject start = a[0] == null ? PyInt.of(0) : a[0], step = a[1] == null ? PyInt.of(1) : a[1];
                 for (PyObject o : new PyObject[] {start, step}) {
-                    if (!(o instanceof PyInt) && !(o instanceof PyFloat) && o.type().nb[Ops.NB_ADD] == null) {
+                    // CPython's PyNumber_Check: int, float, complex or anything with __index__/__int__/__float__
+                    boolean number = o instanceof PyInt || o instanceof PyFloat || o.type().name().equals("complex")
+                            || o.type().index != null || o.type().asInt != null || o.type().asFloat != null;
+                    if (!number) {
                         throw Errors.typeError("a number is required");
                     }
                 }

@@ -276,6 +276,7 @@ public final class SysModule implements ModuleProvider {
             int depth = a[0] == null ? 0 : Args.asInt(a[0]);
             Interp in = Interp.main();
             PyObject f = in == null || in.hooks == null ? null : in.hooks.frame(depth);
+            if (f == null) f = walkFrames(depth);
             if (f == null) throw Errors.valueError("call stack is not deep enough");
             return f;
         });
@@ -305,6 +306,7 @@ public final class SysModule implements ModuleProvider {
             long v = Args.asLong(a[0]);
             if (v != 0 && v <= 640) throw Errors.valueError("maxdigits must be 0 or larger than 640");
             intMaxStrDigits = (int) Math.min(v, Integer.MAX_VALUE);
+            dev.gilt.runtime.object.number.IntParse.maxStrDigits = intMaxStrDigits; // int()/str() read it
             return PyNone.NONE;
         });
         m.def("getallocatedblocks", (Fn.F0) mod -> PyInt.of(RefCount.liveBlocks()));
@@ -322,6 +324,24 @@ public final class SysModule implements ModuleProvider {
             writeErr("Exception ignored in: " + Args.repr(u) + "\n");
             return PyNone.NONE;
         });
+    }
+
+    /**
+     * The frame {@code depth} levels up from the innermost running one (the caller of
+     * _getframe: builtins push no frame), following f_back; null when the stack is shallower.
+     */
+    static PyObject walkFrames(int depth) {
+        if (depth < 0) return null;
+        Object top = ThreadState.current().frame;
+        if (!(top instanceof PyObject f)) return null;
+        f = RefCount.newRef(f);
+        for (int k = 0; k < depth; k++) {
+            PyObject back = Ops.getAttr(f, "f_back");
+            RefCount.decref(f);
+            if (back == PyNone.NONE) return null;
+            f = back;
+        }
+        return f;
     }
 
     private static PyObject handled() {

@@ -90,7 +90,69 @@ public final class Sorting {
      */
     public static void sort(PyObject[] keys, PyObject[] values, int n, LessThan lt) {
         if (n < 2) return;
+        if (n >= RADIX_MIN && (lt == INT_LT || lt == FLOAT_LT) && radixSort(keys, values, n, lt == FLOAT_LT)) return;
         new State(keys, values, n, lt).run();
+    }
+
+    /** Below this many items the comparison sort is as fast. */
+    private static final int RADIX_MIN = 256;
+
+    /**
+     * Stable LSD radix sort for keys that are all exact ints or all exact floats: no Python code
+     * can run during such a sort, so only the resulting order is observable, and a stable sort by
+     * the numeric value gives exactly the order Python's sort gives. Floats map to longs whose
+     * signed order is the float order, with -0.0 folded into 0.0 (they are equal in Python).
+     * Returns false (nothing changed) when a float key is a NaN: NaN is unordered, and CPython's
+     * result then depends on its merge pattern, which the comparison sort reproduces.
+     */
+    private static boolean radixSort(PyObject[] keys, PyObject[] values, int n, boolean floats) {
+        long[] v = new long[n];
+        for (int i = 0; i < n; i++) {
+            if (floats) {
+                double d = ((PyFloat) keys[i]).value;
+                if (Double.isNaN(d)) return false;
+                long bits = d == 0.0 ? 0L : Double.doubleToRawLongBits(d);
+                v[i] = bits < 0 ? ~bits ^ Long.MIN_VALUE : bits;
+            } else {
+                v[i] = ((PyInt) keys[i]).value;
+            }
+        }
+        int[] idx = new int[n], tmp = new int[n];
+        for (int i = 0; i < n; i++) idx[i] = i;
+        int[] count = new int[1 << 16];
+        for (int shift = 0; shift < 64; shift += 16) {
+            // Skip passes where every key has the same digit (common for small ints).
+            long first = digit(v[0], shift);
+            boolean same = true;
+            for (int i = 1; i < n && same; i++) same = digit(v[i], shift) == first;
+            if (same) continue;
+            java.util.Arrays.fill(count, 0);
+            for (int i = 0; i < n; i++) count[(int) digit(v[idx[i]], shift)]++;
+            int sum = 0;
+            for (int b = 0; b < count.length; b++) {
+                int c = count[b];
+                count[b] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < n; i++) tmp[count[(int) digit(v[idx[i]], shift)]++] = idx[i];
+            int[] t = idx;
+            idx = tmp;
+            tmp = t;
+        }
+        PyObject[] k2 = new PyObject[n];
+        for (int i = 0; i < n; i++) k2[i] = keys[idx[i]];
+        System.arraycopy(k2, 0, keys, 0, n);
+        if (values != null) {
+            for (int i = 0; i < n; i++) k2[i] = values[idx[i]];
+            System.arraycopy(k2, 0, values, 0, n);
+        }
+        return true;
+    }
+
+    /** The 16-bit digit of a signed key at {@code shift}, the top one with the sign flipped. */
+    private static long digit(long key, int shift) {
+        if (shift == 48) key ^= Long.MIN_VALUE;
+        return (key >>> shift) & 0xFFFF;
     }
 
     private static final class State {

@@ -6,7 +6,6 @@ import dev.gilt.runtime.error.PyExc;
 import dev.gilt.runtime.object.PyInt;
 import dev.gilt.runtime.object.PyStr;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
 
 /** Float arithmetic with Python's semantics (Objects/floatobject.c): floor division, modulo, **. */
@@ -127,11 +126,6 @@ public final class FloatMath {
         if (Double.isInfinite(d)) throw Errors.overflow("cannot convert float infinity to integer");
         if (d > -9.2e18 && d < 9.2e18) return PyInt.of((long) d);
         return PyInt.of(new BigDecimal(d).toBigInteger());
-    }
-
-    /** The exact integer value of an integral finite double. */
-    public static BigInteger exactInteger(double d) {
-        return new BigDecimal(d).toBigIntegerExact();
     }
 
     /** round(d) with no ndigits: nearest int, ties to even. */

@@ -341,19 +341,6 @@ public final class IntMath {
         return a.big.abs().bitCount();
     }
 
-    /** True when the value fits in a Java long (the caller then reads {@code a.value}). */
-    public static boolean fitsLong(PyInt a) {
-        return a.big == null;
-    }
-
-    /** The value as an int, or OverflowError with CPython's message for C ssize_t arguments. */
-    public static int toIntExact(PyInt a, String what) {
-        if (a.big != null || a.value > Integer.MAX_VALUE || a.value < Integer.MIN_VALUE) {
-            throw Errors.overflow("Python int too large to convert to C " + what);
-        }
-        return (int) a.value;
-    }
-
     /** The outcome of rich comparison {@code op} (Ops.LT..Ops.GE) given the sign of a - b. */
     public static boolean test(int c, int op) {
         return switch (op) {

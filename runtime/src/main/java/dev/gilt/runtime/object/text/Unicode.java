@@ -94,7 +94,10 @@ public final class Unicode {
         return Character.isUpperCase(c) || Character.isLowerCase(c) || Character.isTitleCase(c);
     }
 
-    /** Case-ignorable (for str.title's and capitalize's word boundaries Python uses "cased" only). */
+    /**
+     * str.isprintable and repr's test: not printable are the categories Cc, Cf, Cs, Co, Cn, Zl,
+     * Zp and Zs (except the ASCII space). Java's tables may be a Unicode version ahead of Python's.
+     */
     public static boolean isPrintable(int c) {
         if (c < 128) return c >= 0x20 && c < 0x7f;
         int t = Character.getType(c);
