@@ -32,6 +32,7 @@ def run(threads):
 
 gil = sys._is_gil_enabled() if hasattr(sys, "_is_gil_enabled") else True
 print(f"GIL enabled: {gil}, cores: {os.cpu_count()}")
+run(1)  # warm-up: a JIT-compiled runtime (Gilt on the JVM, PyPy) speeds up after the first run
 base = run(1)
 for n in (1, 2, 4):
     t = base if n == 1 else run(n)

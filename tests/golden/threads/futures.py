@@ -84,6 +84,8 @@ except RuntimeError as e:
 ex = ThreadPoolExecutor(max_workers=1)
 gate = threading.Event()
 first = ex.submit(gate.wait)
+while not first.running():  # the worker took it: cancel_futures cannot cancel it any more
+    time.sleep(0.001)
 rest = [ex.submit(square, i) for i in range(5)]
 ex.shutdown(wait=False, cancel_futures=True)
 gate.set()

@@ -51,8 +51,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * initialized module" message.
  *
  * <h2>Threads</h2>
- * Imports are serialised by one lock per process (CPython has per-module locks; one global lock
- * is enough while imports are rare and short).
+ * Imports are serialised by one reentrant lock per process (CPython has per-module locks; one
+ * global lock is enough while imports are rare and short). A thread that finds it taken waits
+ * with the GIL released and detached, because the importing thread runs Python code and needs
+ * the GIL (and must not be held up by a stop-the-world) to finish. A module that is in
+ * sys.modules but still initializing in another thread is not handed out early: the caller
+ * waits for the lock, as CPython's module locks make it wait.
  */
 public final class Importer {
     private Importer() {}
@@ -66,7 +70,16 @@ public final class Importer {
 
     private static final Set<String> INITIALIZING = ConcurrentHashMap.newKeySet();
     private static final ConcurrentHashMap<String, PyCode> CODE_CACHE = new ConcurrentHashMap<>();
-    private static final Object LOCK = new Object();
+    private static final java.util.concurrent.locks.ReentrantLock LOCK = new java.util.concurrent.locks.ReentrantLock();
+
+    /** Takes the import lock; waits for it with the GIL released (see the class comment). */
+    private static void lockImports() {
+        if (LOCK.tryLock()) return;
+        dev.gilt.runtime.thread.ThreadState ts = dev.gilt.runtime.thread.ThreadState.current();
+        try (var gap = dev.gilt.runtime.gil.Gil.get().releaseWhileBlocking(ts)) {
+            LOCK.lock();
+        }
+    }
 
     /** The builtins.__import__ installed at start-up: IMPORT_NAME calls the importer directly while it is in place. */
     public static volatile PyObject defaultImportFunc;
@@ -303,6 +316,9 @@ public final class Importer {
         PyDict modules = interp().modules;
         PyStr key = PyStr.intern(name);
         PyObject m = modules.getItemStr(key);
+        if (m != null && INITIALIZING.contains(name) && LOCK.isLocked() && !LOCK.isHeldByCurrentThread()) {
+            m = null; // another thread is running its code: wait for it below
+        }
         if (m != null) {
             if (m == PyNone.NONE) {
                 throw importError(PyExc.ModuleNotFoundError, "import of " + name + " halted; None in sys.modules",
@@ -310,10 +326,13 @@ public final class Importer {
             }
             return RefCount.newRef(m);
         }
-        synchronized (LOCK) {
+        lockImports();
+        try {
             m = modules.getItemStr(key);
             if (m != null) return RefCount.newRef(m);
             return findAndLoad(name);
+        } finally {
+            LOCK.unlock();
         }
     }
 

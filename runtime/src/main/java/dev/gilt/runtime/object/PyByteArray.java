@@ -15,7 +15,12 @@ import java.util.Arrays;
  * (the {@code init} slot) fills it. Unhashable. The methods shared with bytes live in
  * {@link BytesMethods}.
  *
- * <p>Not yet guarded for free-threaded mode: concurrent mutation without the GIL may corrupt it.
+ * <p>Free-threaded mode (GIL off, several threads): the resizing mutations ({@link #append},
+ * splices, re-initialisation) hold the object's monitor and re-check their bounds under it, so
+ * concurrent appends are never lost and never throw; the array only grows while it is shared
+ * ({@code buf.length >= size} for any reader). Element stores and the byte-string methods read
+ * without a lock and may see a concurrent change half done (bytes hold no references, so nothing
+ * can be freed under them).
  */
 public class PyByteArray extends PyObject {
     public static final PyType TYPE = PyType.builtin("bytearray", PyByteArray.class);
@@ -45,6 +50,16 @@ public class PyByteArray extends PyObject {
     }
 
     private void set(byte[] b, int n) {
+        if (!dev.gilt.runtime.Config.GIL_ENABLED && dev.gilt.runtime.thread.FreeThreading.shared) {
+            synchronized (this) {
+                // Shrink the size before the array, grow the array before the size.
+                if (n < size) size = n;
+                buf = Arrays.copyOf(b, Math.max(n, buf.length));
+                System.arraycopy(b, 0, buf, 0, n);
+                size = n;
+            }
+            return;
+        }
         buf = Arrays.copyOf(b, n);
         size = n;
     }
@@ -55,6 +70,18 @@ public class PyByteArray extends PyObject {
 
     /** Replaces bytes [start, end) with {@code b} (any length). */
     private void splice(int start, int end, byte[] b) {
+        if (!dev.gilt.runtime.Config.GIL_ENABLED && dev.gilt.runtime.thread.FreeThreading.shared) {
+            synchronized (this) {
+                // Bounds computed before another thread shrank the array: clamp, never throw.
+                int e = Math.min(end, size), st = Math.min(start, e);
+                spliceUnshared(st, e, b);
+            }
+            return;
+        }
+        spliceUnshared(start, end, b);
+    }
+
+    private void spliceUnshared(int start, int end, byte[] b) {
         int newSize = size - (end - start) + b.length;
         ensure(newSize);
         System.arraycopy(buf, end, buf, start + b.length, size - end);
@@ -63,6 +90,14 @@ public class PyByteArray extends PyObject {
     }
 
     public void append(int v) {
+        if (!dev.gilt.runtime.Config.GIL_ENABLED && dev.gilt.runtime.thread.FreeThreading.shared) {
+            synchronized (this) {
+                ensure(size + 1);
+                buf[size] = (byte) v;
+                size++;
+            }
+            return;
+        }
         ensure(size + 1);
         buf[size++] = (byte) v;
     }

@@ -654,6 +654,24 @@ public class PyList extends PyGcObject {
         boolean shared = !Config.GIL_ENABLED && FreeThreading.shared;
         PyObject[] saved;
         int n;
+        if (shared && key == null) {
+            // Exact ints, floats or strs compare in Java: sort in place under the monitor, so
+            // the sort is atomic as CPython's is (other threads wait, never see a half sort).
+            synchronized (this) {
+                Sorting.LessThan lt = Sorting.chooseLessThan(items, size);
+                if (lt != Sorting.PYTHON_LT) {
+                    beginWrite();
+                    try {
+                        if (reverse) reverseRange(items, size);
+                        Sorting.sort(items, null, size, lt);
+                        if (reverse) reverseRange(items, size);
+                    } finally {
+                        endWrite();
+                    }
+                    return;
+                }
+            }
+        }
         if (shared) {
             // Take the items out under the monitor; sort outside it (comparisons run Python).
             synchronized (this) {

@@ -1,5 +1,6 @@
 package dev.gilt.stdlib.collections;
 
+import dev.gilt.runtime.Config;
 import dev.gilt.runtime.error.Errors;
 import dev.gilt.runtime.error.PyException;
 import dev.gilt.runtime.memory.RefCount;
@@ -17,6 +18,7 @@ import dev.gilt.runtime.object.PyStr;
 import dev.gilt.runtime.object.PyTuple;
 import dev.gilt.runtime.object.PyType;
 import dev.gilt.runtime.ops.Ops;
+import dev.gilt.runtime.thread.FreeThreading;
 import dev.gilt.stdlib.util.Args;
 import dev.gilt.stdlib.util.Attr;
 import dev.gilt.stdlib.util.Iter;
@@ -29,6 +31,13 @@ import java.util.List;
  * {@code collections.deque}: a ring buffer of owned references with O(1) appends and pops at both
  * ends and an optional maximum length (items fall off the other end). {@link #version} changes on
  * every mutation so iterators can raise "deque mutated during iteration", as CPython's do.
+ *
+ * <h2>Free threading</h2>
+ * With the GIL off and more than one thread running ({@link #shared()}), every operation on the
+ * ring buffer holds the deque's monitor for its pure-Java part (comparisons with {@code __eq__}
+ * happen outside it, on references taken under it), and references the deque gives up are
+ * released through {@link FreeThreading#decrefLater}. So appends and pops from several threads
+ * (queue.SimpleQueue) are atomic and never throw a Java exception.
  */
 public final class PyDeque extends PyGcObject {
     public static final PyType TYPE = Attr.install(PyType.builtin("deque", PyDeque.class), "collections");
@@ -49,6 +58,28 @@ public final class PyDeque extends PyGcObject {
     @Override
     public PyType type() {
         return TYPE;
+    }
+
+    /** Whether operations lock: GIL off and more than one thread running. */
+    static boolean shared() {
+        return !Config.GIL_ENABLED && FreeThreading.shared;
+    }
+
+    /** Drops a reference the deque gave up: at once with the GIL, after readers moved on without. */
+    private static void release(PyObject o) {
+        if (o == null) return;
+        if (Config.GIL_ENABLED) RefCount.decref(o);
+        else FreeThreading.decrefLater(o);
+    }
+
+    /** Item i (0 = left end) as a new reference, or null when out of range; safe with the GIL off. */
+    PyObject itemRef(int i) {
+        if (shared()) {
+            synchronized (this) {
+                return i >= 0 && i < size ? RefCount.newRef(get(i)) : null;
+            }
+        }
+        return i >= 0 && i < size ? RefCount.newRef(get(i)) : null;
     }
 
     public int size() {
@@ -74,6 +105,16 @@ public final class PyDeque extends PyGcObject {
 
     /** append(x): increfs x; drops the leftmost item when full. */
     public void append(PyObject x) {
+        if (shared()) {
+            synchronized (this) {
+                appendUnlocked(x);
+            }
+            return;
+        }
+        appendUnlocked(x);
+    }
+
+    private void appendUnlocked(PyObject x) {
         if (maxlen == 0) return;
         RefCount.incref(x);
         version++;
@@ -83,7 +124,7 @@ public final class PyDeque extends PyGcObject {
             head = (head + 1) & (buf.length - 1);
             size--;
             appendRaw(x);
-            RefCount.decref(old);
+            release(old);
             return;
         }
         appendRaw(x);
@@ -96,6 +137,16 @@ public final class PyDeque extends PyGcObject {
     }
 
     public void appendleft(PyObject x) {
+        if (shared()) {
+            synchronized (this) {
+                appendleftUnlocked(x);
+            }
+            return;
+        }
+        appendleftUnlocked(x);
+    }
+
+    private void appendleftUnlocked(PyObject x) {
         if (maxlen == 0) return;
         RefCount.incref(x);
         version++;
@@ -109,11 +160,24 @@ public final class PyDeque extends PyGcObject {
         head = (head - 1) & (buf.length - 1);
         buf[head] = x;
         size++;
-        RefCount.xdecref(old);
+        release(old);
     }
 
     /** pop(): the rightmost item, a new reference (the deque's reference handed over). */
     public PyObject pop() {
+        if (shared()) {
+            PyObject x;
+            synchronized (this) {
+                x = popUnlocked();
+            }
+            RefCount.incref(x); // the caller's own; the deque's is released once readers moved on
+            FreeThreading.decrefLater(x);
+            return x;
+        }
+        return popUnlocked();
+    }
+
+    private PyObject popUnlocked() {
         if (size == 0) throw Errors.indexError("pop from an empty deque");
         version++;
         PyObject x = get(size - 1);
@@ -123,6 +187,19 @@ public final class PyDeque extends PyGcObject {
     }
 
     public PyObject popleft() {
+        if (shared()) {
+            PyObject x;
+            synchronized (this) {
+                x = popleftUnlocked();
+            }
+            RefCount.incref(x);
+            FreeThreading.decrefLater(x);
+            return x;
+        }
+        return popleftUnlocked();
+    }
+
+    private PyObject popleftUnlocked() {
         if (size == 0) throw Errors.indexError("pop from an empty deque");
         version++;
         PyObject x = buf[head];
@@ -133,16 +210,36 @@ public final class PyDeque extends PyGcObject {
     }
 
     public void clear() {
+        if (shared()) {
+            synchronized (this) {
+                clearUnlocked();
+            }
+            return;
+        }
+        clearUnlocked();
+    }
+
+    private void clearUnlocked() {
         PyObject[] old = buf;
         int h = head, n = size;
         buf = new PyObject[8];
         head = 0;
         size = 0;
         version++;
-        for (int i = 0; i < n; i++) RefCount.decref(old[(h + i) & (old.length - 1)]);
+        for (int i = 0; i < n; i++) release(old[(h + i) & (old.length - 1)]);
     }
 
     public void rotate(long n) {
+        if (shared()) {
+            synchronized (this) {
+                rotateUnlocked(n);
+            }
+            return;
+        }
+        rotateUnlocked(n);
+    }
+
+    private void rotateUnlocked(long n) {
         if (size <= 1) return;
         int k = (int) Math.floorMod(n, (long) size);
         if (k == 0) return;
@@ -154,6 +251,16 @@ public final class PyDeque extends PyGcObject {
     }
 
     public void reverse() {
+        if (shared()) {
+            synchronized (this) {
+                reverseUnlocked();
+            }
+            return;
+        }
+        reverseUnlocked();
+    }
+
+    private void reverseUnlocked() {
         version++;
         for (int i = 0, j = size - 1; i < j; i++, j--) {
             PyObject t = get(i);
@@ -200,15 +307,36 @@ public final class PyDeque extends PyGcObject {
     }
 
     void delAt(int i) {
+        if (shared()) {
+            synchronized (this) {
+                if (i >= size) throw Errors.indexError("deque index out of range");
+                delAtUnlocked(i);
+            }
+            return;
+        }
+        delAtUnlocked(i);
+    }
+
+    private void delAtUnlocked(int i) {
         version++;
         PyObject x = get(i);
         for (int k = i; k < size - 1; k++) set(k, get(k + 1));
         set(size - 1, null);
         size--;
-        RefCount.decref(x);
+        release(x);
     }
 
     void insert(long index, PyObject x) {
+        if (shared()) {
+            synchronized (this) {
+                insertUnlocked(index, x);
+            }
+            return;
+        }
+        insertUnlocked(index, x);
+    }
+
+    private void insertUnlocked(long index, PyObject x) {
         if (maxlen >= 0 && size >= maxlen) throw Errors.indexError("deque already at its maximum size");
         long i = index;
         if (i < 0) i = Math.max(0, i + size);
@@ -221,10 +349,24 @@ public final class PyDeque extends PyGcObject {
         size++;
     }
 
+    /** The items as new references (the caller decrefs them). */
     PyObject[] snapshot() {
+        if (shared()) {
+            synchronized (this) {
+                return snapshotUnlocked();
+            }
+        }
+        return snapshotUnlocked();
+    }
+
+    private PyObject[] snapshotUnlocked() {
         PyObject[] a = new PyObject[size];
-        for (int i = 0; i < size; i++) a[i] = get(i);
+        for (int i = 0; i < size; i++) a[i] = RefCount.newRef(get(i));
         return a;
+    }
+
+    private static void decrefAll(PyObject[] a) {
+        for (PyObject o : a) RefCount.decref(o);
     }
 
     private static final ThreadLocal<IdentityHashMap<PyObject, Boolean>> REPR = ThreadLocal.withInitial(IdentityHashMap::new);
@@ -236,9 +378,13 @@ public final class PyDeque extends PyGcObject {
         try {
             StringBuilder sb = new StringBuilder("deque([");
             PyObject[] items = snapshot();
-            for (int i = 0; i < items.length; i++) {
-                if (i > 0) sb.append(", ");
-                sb.append(Args.repr(items[i]));
+            try {
+                for (int i = 0; i < items.length; i++) {
+                    if (i > 0) sb.append(", ");
+                    sb.append(Args.repr(items[i]));
+                }
+            } finally {
+                decrefAll(items);
             }
             sb.append(']');
             if (maxlen >= 0) sb.append(", maxlen=").append(maxlen);
@@ -290,9 +436,15 @@ public final class PyDeque extends PyGcObject {
                 RefCount.decref(x);
                 return null;
             }
-            PyObject v = reverse ? d.get(d.size - 1 - i) : d.get(i);
+            PyObject v = d.itemRef(reverse ? d.size - 1 - i : i);
+            if (v == null) {
+                PyDeque x = d;
+                d = null;
+                RefCount.decref(x);
+                return null;
+            }
             i++;
-            return RefCount.newRef(v);
+            return v;
         }
 
         @Override
@@ -331,9 +483,22 @@ public final class PyDeque extends PyGcObject {
         return d;
     }
 
+    /** Item i == x, holding a reference to the item while comparing; false past the end. */
+    private static boolean eqAt(PyDeque d, int i, PyObject x) {
+        PyObject v = d.itemRef(i);
+        if (v == null) return false;
+        try {
+            return Ops.compareBool(v, x, Ops.EQ);
+        } finally {
+            RefCount.decref(v);
+        }
+    }
+
     private static PyDeque copyOf(PyDeque d) {
         PyDeque c = new PyDeque(d.maxlen);
-        for (PyObject x : d.snapshot()) c.append(x);
+        PyObject[] items = d.snapshot();
+        for (PyObject x : items) c.append(x);
+        decrefAll(items);
         return c;
     }
 
@@ -350,7 +515,9 @@ public final class PyDeque extends PyGcObject {
         t.iter = self -> new DequeIter((PyDeque) self, false);
         t.getitem = (self, key) -> {
             PyDeque d = (PyDeque) self;
-            return RefCount.newRef(d.get((int) d.index(indexKey(key))));
+            PyObject v = d.itemRef((int) d.index(indexKey(key)));
+            if (v == null) throw Errors.indexError("deque index out of range");
+            return v;
         };
         t.setitem = (self, key, value) -> {
             PyDeque d = (PyDeque) self;
@@ -360,15 +527,27 @@ public final class PyDeque extends PyGcObject {
                 return;
             }
             RefCount.incref(value);
-            PyObject old = d.get(i);
-            d.set(i, value);
-            RefCount.decref(old);
+            PyObject old;
+            if (shared()) {
+                synchronized (d) {
+                    if (i >= d.size) {
+                        RefCount.decref(value);
+                        throw Errors.indexError("deque index out of range");
+                    }
+                    old = d.get(i);
+                    d.set(i, value);
+                }
+            } else {
+                old = d.get(i);
+                d.set(i, value);
+            }
+            release(old);
         };
         t.contains = (self, x) -> {
             PyDeque d = (PyDeque) self;
             int v = d.version;
             for (int i = 0; i < d.size; i++) {
-                if (Ops.compareBool(d.get(i), x, Ops.EQ)) return true;
+                if (eqAt(d, i, x)) return true;
                 if (d.version != v) throw Errors.runtimeError("deque mutated during iteration");
             }
             return false;
@@ -377,7 +556,12 @@ public final class PyDeque extends PyGcObject {
             if (!(b instanceof PyDeque db)) return PyNotImplemented.NOT_IMPLEMENTED;
             PyDeque da = (PyDeque) a;
             PyObject[] x = da.snapshot(), y = db.snapshot();
-            return Seqs.compare(x, x.length, y, y.length, op);
+            try {
+                return Seqs.compare(x, x.length, y, y.length, op);
+            } finally {
+                decrefAll(x);
+                decrefAll(y);
+            }
         };
         t.nb[Ops.NB_ADD] = (a, b) -> {
             if (!(a instanceof PyDeque da)) return PyNotImplemented.NOT_IMPLEMENTED;
@@ -395,7 +579,11 @@ public final class PyDeque extends PyGcObject {
             PyDeque c = new PyDeque(d.maxlen);
             long times = Args.asLong(n);
             PyObject[] items = d.snapshot();
-            for (long k = 0; k < times; k++) for (PyObject x : items) c.append(x);
+            try {
+                for (long k = 0; k < times; k++) for (PyObject x : items) c.append(x);
+            } finally {
+                decrefAll(items);
+            }
             return c;
         };
         t.nbInplace[Ops.NB_ADD] = (a, b) -> {
@@ -406,7 +594,6 @@ public final class PyDeque extends PyGcObject {
             PyDeque d = (PyDeque) a;
             long times = Args.asLong(b);
             PyObject[] items = d.snapshot();
-            for (PyObject x : items) RefCount.incref(x);
             try {
                 if (times <= 0) d.clear();
                 for (long k = 1; k < times; k++) for (PyObject x : items) d.append(x);
@@ -457,7 +644,7 @@ public final class PyDeque extends PyGcObject {
             int v = d.version;
             long n = 0;
             for (int i = 0; i < d.size; i++) {
-                if (Ops.compareBool(d.get(i), x, Ops.EQ)) n++;
+                if (eqAt(d, i, x)) n++;
                 if (d.version != v) throw Errors.runtimeError("deque mutated during iteration");
             }
             return PyInt.of(n);
@@ -472,7 +659,7 @@ public final class PyDeque extends PyGcObject {
             stop = Math.min(stop, d.size);
             int v = d.version;
             for (long i = start; i < stop; i++) {
-                if (Ops.compareBool(d.get((int) i), args[0], Ops.EQ)) return PyInt.of(i);
+                if (eqAt(d, (int) i, args[0])) return PyInt.of(i);
                 if (d.version != v) throw Errors.runtimeError("deque mutated during iteration");
             }
             throw Errors.valueError("%s is not in deque", Args.repr(args[0]));
@@ -484,7 +671,7 @@ public final class PyDeque extends PyGcObject {
         PyMethodDescr.define(t, "remove", (Fn.F1) (self, x) -> {
             PyDeque d = (PyDeque) self;
             for (int i = 0; i < d.size; i++) {
-                if (Ops.compareBool(d.get(i), x, Ops.EQ)) {
+                if (eqAt(d, i, x)) {
                     d.delAt(i);
                     return PyNone.NONE;
                 }
@@ -501,7 +688,9 @@ public final class PyDeque extends PyGcObject {
         PyMethodDescr.define(t, "__reduce__", (Fn.F0) self -> {
             PyDeque d = (PyDeque) self;
             PyList items = new PyList();
-            for (PyObject x : d.snapshot()) items.append(x);
+            PyObject[] snap = d.snapshot();
+            for (PyObject x : snap) items.append(x);
+            decrefAll(snap);
             PyObject ml = d.maxlen < 0 ? PyNone.NONE : PyInt.of(d.maxlen);
             return PyTuple.steal(RefCount.newRef(TYPE), PyTuple.steal(items, ml));
         });
