@@ -403,6 +403,22 @@ public final class PickleModule implements ModuleProvider {
         }
     }
 
+    /** f(*args, **kw) with kw a dict (borrowed arguments; new reference). */
+    public static PyObject callWithKw(PyObject f, PyObject[] args, PyDict kw) {
+        return Builtins.callWithKw(f, args, kw);
+    }
+
+    /** pickle.dumps(obj, protocol) for Java callers (fresh memo). */
+    public static byte[] dumps(PyObject obj, int protocol) {
+        Pickler p = new Pickler(protocol, true, null);
+        try {
+            p.dump(obj);
+            return p.result();
+        } finally {
+            p.memo.clear();
+        }
+    }
+
     static List<String> splitDots(String s) {
         return List.of(s.split("\\.", -1));
     }

@@ -99,6 +99,35 @@ public final class Pickler {
         return proto;
     }
 
+    /** One complete pickle of {@code obj} (PROTO..STOP), keeping the memo for the next blob. */
+    public byte[] dumpBlob(PyObject obj) {
+        len = 0;
+        try {
+            dump(obj);
+            return result();
+        } finally {
+            len = 0;
+        }
+    }
+
+    public int memoSize() {
+        return memo.size();
+    }
+
+    /** Forgets memo entries numbered {@code n} and above (after a failed blob). */
+    public void memoTruncate(int n) {
+        List<PyObject> drop = new ArrayList<>();
+        for (var e : memo.map.entrySet()) if (e.getValue() >= n) drop.add(e.getKey());
+        for (PyObject o : drop) {
+            memo.map.remove(o);
+            RefCount.decref(o);
+        }
+    }
+
+    public void memoClear() {
+        memo.clear();
+    }
+
     // ---- the memo ---------------------------------------------------------------------------
 
     /** id(obj) -> memo index; owns a reference to every key. */

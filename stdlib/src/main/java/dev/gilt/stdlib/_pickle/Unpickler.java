@@ -34,7 +34,7 @@ import java.util.Arrays;
  * releases whatever is left on the stack (after an error too).
  */
 public final class Unpickler {
-    final Reader in;
+    Reader in;
     final boolean fixImports;
     final String encoding, errors;
     final Memo memo;
@@ -66,10 +66,30 @@ public final class Unpickler {
         }
     }
 
+    /**
+     * Several pickles read with one memo (multiprocessing's fork snapshot): each blob is loaded
+     * with MEMOIZE numbering starting at {@code memoNext}; new reference.
+     */
+    public static Unpickler session() {
+        return new Unpickler(Reader.of(new byte[0]), true, "ASCII", "strict", null);
+    }
+
+    public PyObject loadBlob(byte[] data, int memoNext) {
+        in = Reader.of(data);
+        memo.next = memoNext;
+        return load();
+    }
+
+    public void close() {
+        memo.clear();
+    }
+
     /** index -> object; owns its values. */
     public static final class Memo {
         PyObject[] items = new PyObject[32];
         int size;
+        /** The index MEMOIZE uses next (one past the highest index stored). */
+        long next;
 
         PyObject get(long i) {
             return i >= 0 && i < items.length ? items[(int) i] : null;
@@ -82,6 +102,7 @@ public final class Unpickler {
             RefCount.incref(o);
             PyObject old = items[idx];
             items[idx] = o;
+            if (idx >= next) next = idx + 1L;
             if (old == null) size++;
             else RefCount.decref(old);
         }
@@ -94,6 +115,7 @@ public final class Unpickler {
             PyObject[] old = items;
             items = new PyObject[32];
             size = 0;
+            next = 0;
             for (PyObject o : old) RefCount.xdecref(o);
         }
     }
@@ -497,7 +519,7 @@ public final class Unpickler {
                 if (i < 0) throw Errors.valueError("negative LONG_BINPUT argument");
                 memo.put(i, top());
             }
-            case Op.MEMOIZE -> memo.put(memo.size(), top());
+            case Op.MEMOIZE -> memo.put(memo.next, top());
             case Op.GLOBAL -> {
                 String module = utf8(in.line());
                 String name = utf8(in.line());
