@@ -233,7 +233,7 @@ class ThreadsTest {
         @DisplayName("gc.collect() while threads allocate cycles stays correct")
         void collectWhileRunning(String mode) throws Exception {
             Run r = script(tmp, """
-                    import gc, threading
+                    import gc, threading, time
                     stop = False
                     made = [0]
                     def churn():
@@ -244,6 +244,11 @@ class ThreadsTest {
                     for t in ts: t.start()
                     found = 0
                     for _ in range(20):
+                        # let the churners run first: with a GIL the main thread could
+                        # otherwise collect twenty times before any of them is scheduled
+                        seen = made[0]
+                        while made[0] < seen + 100:
+                            time.sleep(0.001)
                         found += gc.collect()
                     stop = True
                     for t in ts: t.join()
